@@ -1,0 +1,51 @@
+package com.eshop.common.api;
+
+/** Error codes returned in {@link JsonResult#getErrorCode()}; the name is the code. */
+public enum ErrorCode {
+    PARAM_INVALID("request parameter is invalid"),
+    SYSTEM_ERROR("unexpected system error"),
+    LOCK_BUSY("another operation on the same resource is in progress, retry later"),
+
+    ORDER_NOT_FOUND("order does not exist"),
+    ORDER_ALREADY_EXISTS("an order with this id already exists"),
+    ORDER_NOT_OWNED("order belongs to another user"),
+    PRODUCT_SKU_NOT_FOUND("product sku does not exist"),
+    ORDER_REAL_PAY_AMOUNT_MISMATCH("client pay amount differs from the computed amount"),
+    ORDER_STATUS_NOT_PAYABLE("order is not awaiting payment"),
+    ORDER_PAY_EXPIRED("order payment time has expired"),
+    ORDER_BEING_CANCELLED("order is being cancelled"),
+    ORDER_CALLBACK_PAY_AMOUNT_ERROR("callback pay amount differs from the order pay amount"),
+    ORDER_CANCEL_PAY_CALLBACK_REFUNDED("order was cancelled; the payment has been refunded"),
+    ORDER_PAY_TYPE_REPEAT_REFUNDED("order was already paid with another pay type; this payment has been refunded"),
+    ORDER_STATUS_NOT_OUT_STOCKABLE("order cannot move to out-stock from its current status"),
+    CURRENT_ORDER_STATUS_CANNOT_CANCEL("order can no longer be cancelled"),
+    CANCEL_ORDER_FULFILL_ERROR("fulfillment interception refused; order not cancelled"),
+    CANCEL_ORDER_PROCESS_FAILED("order cancellation failed; nothing was changed"),
+    SEND_MQ_FAILED("sending a message to the broker failed"),
+
+    COUPON_NOT_FOUND("coupon does not exist"),
+    COUPON_UNUSABLE("coupon is used by another order or belongs to another user"),
+    COUPON_NOT_APPLICABLE("coupon amount must be below the order amount"),
+
+    PRODUCT_STOCK_NOT_FOUND("product stock does not exist"),
+    PRODUCT_STOCK_INSUFFICIENT("product stock is insufficient"),
+
+    FULFILL_ORDER_NOT_FOUND("fulfill order does not exist"),
+    DELIVERY_ORDER_NOT_FOUND("delivery order does not exist"),
+    DELIVERY_ORDER_ALREADY_OUT_STOCK("goods have left the warehouse; picking cannot be cancelled"),
+    LOGISTIC_ORDER_ALREADY_SHIPPED("goods are in transit; shipping cannot be cancelled"),
+
+    PAY_TRANSACTION_NOT_FOUND("payment transaction does not exist"),
+    PAY_REFUND_CONFLICT("refund request id reused with different content"),
+    PAY_GATEWAY_UNAVAILABLE("payment gateway unavailable, retry later");
+
+    private final String defaultMessage;
+
+    ErrorCode(String defaultMessage) {
+        this.defaultMessage = defaultMessage;
+    }
+
+    public String getDefaultMessage() {
+        return defaultMessage;
+    }
+}

@@ -1,0 +1,29 @@
+package com.eshop.common.api.enums;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+public enum OrderCancelTypeEnum {
+    USER_CANCELED(0, "cancelled by the user"),
+    TIMEOUT_CANCELED(1, "cancelled: not paid in time");
+
+    private final int code;
+    private final String msg;
+
+    OrderCancelTypeEnum(int code, String msg) {
+        this.code = code;
+        this.msg = msg;
+    }
+
+    public Integer getCode() {
+        return code;
+    }
+
+    public String getMsg() {
+        return msg;
+    }
+
+    public static Optional<OrderCancelTypeEnum> find(Integer code) {
+        return Arrays.stream(values()).filter(t -> code != null && t.code == code).findFirst();
+    }
+}

@@ -1,0 +1,29 @@
+package com.eshop.common.api.enums;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+public enum PayTypeEnum {
+    WECHAT_PAY(10, "WeChat Pay"),
+    ALIPAY(20, "Alipay");
+
+    private final int code;
+    private final String msg;
+
+    PayTypeEnum(int code, String msg) {
+        this.code = code;
+        this.msg = msg;
+    }
+
+    public Integer getCode() {
+        return code;
+    }
+
+    public String getMsg() {
+        return msg;
+    }
+
+    public static Optional<PayTypeEnum> find(Integer code) {
+        return Arrays.stream(values()).filter(t -> code != null && t.code == code).findFirst();
+    }
+}

@@ -1,0 +1,16 @@
+package com.eshop.common.api.enums;
+
+public enum RefundStatusEnum {
+    UN_REFUND(10),
+    REFUND_SUCCESS(20);
+
+    private final int code;
+
+    RefundStatusEnum(int code) {
+        this.code = code;
+    }
+
+    public Integer getCode() {
+        return code;
+    }
+}

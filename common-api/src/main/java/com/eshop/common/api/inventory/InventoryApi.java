@@ -1,0 +1,16 @@
+package com.eshop.common.api.inventory;
+
+import com.eshop.common.api.JsonResult;
+
+public interface InventoryApi {
+    /** Moves stock from available to locked for each item, all or nothing. */
+    JsonResult<Boolean> lockProductStock(LockProductStockRequest request);
+
+    /** Moves this order's locked stock back to available, exactly once. */
+    JsonResult<Boolean> cancelOrderReleaseProductStock(CancelOrderReleaseProductStockRequest request);
+
+    /** Moves this order's locked stock to sold (out-stock), exactly once. */
+    JsonResult<Boolean> deductProductStock(String orderId);
+
+    JsonResult<ProductStockDTO> getProductStock(String skuCode);
+}

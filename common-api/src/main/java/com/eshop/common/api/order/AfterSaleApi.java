@@ -1,0 +1,13 @@
+package com.eshop.common.api.order;
+
+import com.eshop.common.api.JsonResult;
+
+import java.util.List;
+
+/** Reverse (after-sale) flow of order-service. */
+public interface AfterSaleApi {
+    /** Cancel before OUT_STOCK; an already cancelled order is an idempotent success. */
+    JsonResult<Boolean> cancelOrder(CancelOrderRequest cancelOrderRequest);
+
+    JsonResult<List<AfterSaleDTO>> listAfterSales(String orderId);
+}

@@ -1,0 +1,20 @@
+package com.eshop.common.api.order;
+
+import com.eshop.common.api.JsonResult;
+
+/** Forward order flow of order-service. */
+public interface OrderApi {
+    /** Seata global transaction: order + coupon lock + stock lock; then the pay-timeout timer message. */
+    JsonResult<CreateOrderDTO> createOrder(CreateOrderRequest createOrderRequest);
+
+    /** Under ORDER_PAY_KEY: refuses orders that are not awaiting payment or are being cancelled. */
+    JsonResult<PrePayOrderDTO> prePayOrder(PrePayOrderRequest prePayOrderRequest);
+
+    /** Gateway notification. Under ORDER_PAY_KEY + CANCEL_KEY; the scenario table of section 11. */
+    JsonResult<Boolean> payCallback(PayCallbackRequest payCallbackRequest);
+
+    JsonResult<OrderDetailDTO> getOrderDetail(String orderId);
+
+    /** Called by WMS inside its out-stock global transaction: FULFILL -> OUT_STOCK. */
+    JsonResult<Boolean> confirmOutStock(String orderId);
+}

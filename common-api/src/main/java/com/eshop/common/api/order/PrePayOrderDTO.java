@@ -1,0 +1,16 @@
+package com.eshop.common.api.order;
+
+import lombok.Data;
+
+import java.io.Serializable;
+
+
+@Data
+public class PrePayOrderDTO implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String orderId;
+    private String outTradeNo;
+    private Integer payType;
+    private Integer payAmount;
+}

@@ -1,0 +1,18 @@
+package com.eshop.common.api.pay;
+
+import lombok.Data;
+
+import java.io.Serializable;
+
+
+@Data
+public class PayRefundRequest implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Unique per refund intent: a retried request with the same id never refunds twice. */
+    private String refundRequestId;
+    private String orderId;
+    private String outTradeNo;
+    private Integer payType;
+    private Integer refundAmount;
+}

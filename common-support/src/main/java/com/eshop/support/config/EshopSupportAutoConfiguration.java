@@ -1,0 +1,67 @@
+package com.eshop.support.config;
+
+import com.eshop.support.lock.RedisLock;
+import com.eshop.support.mq.ConsumeInterceptor;
+import com.eshop.support.mq.ConsumerContainer;
+import com.eshop.support.mq.LocalTransactionHandler;
+import com.eshop.support.mq.MessageHandler;
+import com.eshop.support.mq.MqProducer;
+import com.eshop.support.mq.MqProperties;
+import com.eshop.support.mq.TransactionListenerDispatcher;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+
+/** Wires the shared mechanisms into every service: one lock helper, one producer with one listener, one consumer container. */
+@AutoConfiguration
+@EnableConfigurationProperties(MqProperties.class)
+public class EshopSupportAutoConfiguration {
+
+    @Bean
+    public RedisLock redisLock(RedissonClient redissonClient, @Value("${eshop.lock.wait-time:5s}") Duration waitTime) {
+        return new RedisLock(redissonClient, waitTime);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public TransactionMQProducer transactionMQProducer(MqProperties properties,
+                                                       ObjectProvider<LocalTransactionHandler> handlers,
+                                                       @Value("${spring.application.name}") String applicationName) throws MQClientException {
+        String group = properties.getProducerGroup() != null ? properties.getProducerGroup() : applicationName + "_producer_group";
+        TransactionMQProducer producer = new TransactionMQProducer(group);
+        producer.setNamesrvAddr(properties.getNameServer());
+        producer.setInstanceName(group + "@" + ManagementFactory.getRuntimeMXBean().getPid());
+        producer.setSendMsgTimeout(properties.getSendTimeoutMs());
+        producer.setTransactionListener(new TransactionListenerDispatcher(() -> handlers.orderedStream().toList()));
+        producer.start();
+        return producer;
+    }
+
+    @Bean
+    public MqProducer mqProducer(TransactionMQProducer transactionMQProducer) {
+        return new MqProducer(transactionMQProducer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ConsumeInterceptor consumeInterceptor() {
+        return ConsumeInterceptor.DIRECT;
+    }
+
+    @Bean
+    public ConsumerContainer consumerContainer(List<MessageHandler> handlers, MqProperties properties, MeterRegistry meterRegistry,
+                                               ConsumeInterceptor consumeInterceptor,
+                                               @Value("${spring.application.name}") String applicationName) {
+        return new ConsumerContainer(handlers, properties, meterRegistry, consumeInterceptor, applicationName);
+    }
+}

@@ -1,0 +1,61 @@
+package com.eshop.support.error;
+
+import com.eshop.common.api.ErrorCode;
+import com.eshop.common.api.JsonResult;
+import lombok.extern.slf4j.Slf4j;
+
+import java.util.function.Supplier;
+
+/** Maps between exceptions and {@link JsonResult}: used by every Dubbo API implementation and every Dubbo gateway. */
+@Slf4j
+public final class ApiResults {
+    private ApiResults() {
+    }
+
+    /** Runs an API call; a refusal becomes its error code, anything else SYSTEM_ERROR. */
+    public static <T> JsonResult<T> call(Supplier<T> action) {
+        try {
+            return JsonResult.buildSuccess(action.get());
+        } catch (Throwable e) {
+            BizException biz = findBizException(e);
+            if (biz != null) {
+                log.info("refused: {} {}", biz.getErrorCode(), biz.getMessage());
+                return JsonResult.buildError(biz.getErrorCode(), biz.getMessage());
+            }
+            log.error("system error", e);
+            return JsonResult.buildError(ErrorCode.SYSTEM_ERROR, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The data of a successful result, or the callee's refusal re-thrown as a {@link BizException}. */
+    public static <T> T unwrap(JsonResult<T> result) {
+        if (result == null) {
+            throw new BizException(ErrorCode.SYSTEM_ERROR, "no result from remote service");
+        }
+        if (!result.isOk()) {
+            throw new BizException(toErrorCode(result.getErrorCode()), result.getErrorMessage());
+        }
+        return result.getData();
+    }
+
+    /** Seata wraps business exceptions ("try to proceed invocation error"): look through the cause chain. */
+    public static BizException findBizException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BizException biz) {
+                return biz;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static ErrorCode toErrorCode(String code) {
+        try {
+            return ErrorCode.valueOf(code);
+        } catch (RuntimeException e) {
+            return ErrorCode.SYSTEM_ERROR;
+        }
+    }
+}

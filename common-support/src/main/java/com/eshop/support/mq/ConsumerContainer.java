@@ -1,0 +1,113 @@
+package com.eshop.support.mq;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import lombok.extern.slf4j.Slf4j;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.springframework.context.SmartLifecycle;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts one push consumer per {@link MessageHandler} once the context is ready, processes every message of a
+ * batch on its own (a failure re-queues only that message and the ones after it), counts what goes to the DLQ,
+ * and shuts every consumer down if one fails to start (a half-started consumer keeps the JVM alive).
+ */
+@Slf4j
+public class ConsumerContainer implements SmartLifecycle {
+    private final List<MessageHandler> handlers;
+    private final MqProperties properties;
+    private final MeterRegistry meterRegistry;
+    private final ConsumeInterceptor interceptor;
+    private final String applicationName;
+    private final List<DefaultMQPushConsumer> consumers = new ArrayList<>();
+    private volatile boolean running;
+
+    public ConsumerContainer(List<MessageHandler> handlers, MqProperties properties, MeterRegistry meterRegistry,
+                             ConsumeInterceptor interceptor, String applicationName) {
+        this.handlers = handlers;
+        this.properties = properties;
+        this.meterRegistry = meterRegistry;
+        this.interceptor = interceptor;
+        this.applicationName = applicationName;
+    }
+
+    @Override
+    public void start() {
+        try {
+            for (MessageHandler handler : handlers) {
+                consumers.add(startConsumer(handler));
+            }
+            running = true;
+        } catch (MQClientException e) {
+            stop();
+            throw new IllegalStateException("RocketMQ consumer failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private DefaultMQPushConsumer startConsumer(MessageHandler handler) throws MQClientException {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(handler.consumerGroup());
+        consumer.setNamesrvAddr(properties.getNameServer());
+        consumer.setInstanceName(handler.consumerGroup() + "@" + applicationName + "@" + ManagementFactory.getRuntimeMXBean().getPid());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setMaxReconsumeTimes(properties.getMaxReconsumeTimes());
+        consumer.setConsumeThreadMin(properties.getConsumeThreadMin());
+        consumer.setConsumeThreadMax(properties.getConsumeThreadMax());
+        consumer.setPollNameServerInterval(properties.getPollNameServerIntervalMs());
+        consumer.subscribe(handler.topic(), "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
+            for (int i = 0; i < messages.size(); i++) {
+                MessageExt message = messages.get(i);
+                try {
+                    interceptor.consume(handler, message);
+                } catch (Exception e) {
+                    onFailure(handler, message, e);
+                    context.setAckIndex(i - 1);
+                    if (properties.getRetryDelayLevel() > 0) {
+                        context.setDelayLevelWhenNextConsume(properties.getRetryDelayLevel());
+                    }
+                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+                }
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        log.info("consumer {} on {} started", handler.consumerGroup(), handler.topic());
+        return consumer;
+    }
+
+    private void onFailure(MessageHandler handler, MessageExt message, Exception e) {
+        meterRegistry.counter("eshop.mq.consume.failures", "group", handler.consumerGroup()).increment();
+        if (message.getReconsumeTimes() >= properties.getMaxReconsumeTimes()) {
+            meterRegistry.counter("eshop.mq.dead.letters", "group", handler.consumerGroup()).increment();
+            log.error("DEAD LETTER: {} keys={} msgId={} failed {} times, moves to %DLQ%{}: {}", handler.topic(),
+                    message.getKeys(), message.getMsgId(), message.getReconsumeTimes() + 1, handler.consumerGroup(), e.toString());
+        } else {
+            log.warn("consume {} keys={} attempt {} failed, retry later: {}", handler.topic(), message.getKeys(),
+                    message.getReconsumeTimes() + 1, e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        consumers.forEach(DefaultMQPushConsumer::shutdown);
+        consumers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,16 @@
+package com.eshop.support.mq;
+
+import org.apache.rocketmq.common.message.MessageExt;
+
+/**
+ * One consumer group on one topic. {@link #handle} must be idempotent (lock + state pre-check, with a database
+ * uniqueness guard beneath): the broker delivers at least once. Throwing means RECONSUME_LATER; after the
+ * configured retries the message goes to the group's dead-letter queue.
+ */
+public interface MessageHandler {
+    String topic();
+
+    String consumerGroup();
+
+    void handle(MessageExt message) throws Exception;
+}

@@ -1,0 +1,82 @@
+package com.eshop.support.mq;
+
+import com.eshop.common.api.ErrorCode;
+import com.eshop.support.error.BizException;
+import com.eshop.support.json.Json;
+import lombok.extern.slf4j.Slf4j;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.client.producer.TransactionSendResult;
+import org.apache.rocketmq.common.message.Message;
+
+import java.util.Map;
+
+/** Sends plain, timer and transactional messages through the service's one producer. Bodies are JSON. */
+@Slf4j
+public class MqProducer {
+    private final TransactionMQProducer producer;
+
+    public MqProducer(TransactionMQProducer producer) {
+        this.producer = producer;
+    }
+
+    public void send(String topic, String keys, Object body) {
+        send(message(topic, keys, body, Map.of()));
+    }
+
+    /** Timer message (RocketMQ 5): delivered at {@code deliverAtMillis}, never earlier. */
+    public void sendAt(String topic, String keys, Object body, long deliverAtMillis) {
+        Message message = message(topic, keys, body, Map.of());
+        message.setDeliverTimeMs(deliverAtMillis);
+        send(message);
+    }
+
+    /**
+     * Half message, then the topic's {@link LocalTransactionHandler} runs with {@code arg} on this thread.
+     * Returns COMMIT_MESSAGE, or UNKNOW when the outcome is left to the broker's check-back; a local transaction
+     * that failed is re-thrown (its message is rolled back, or left UNKNOW if the handler says so).
+     */
+    public LocalTransactionState sendInTransaction(String topic, String keys, Object body, Map<String, String> properties, Object arg) {
+        TransactionListenerDispatcher.takeLastFailure();
+        TransactionSendResult result;
+        try {
+            result = producer.sendMessageInTransaction(message(topic, keys, body, properties), arg);
+        } catch (Exception e) {
+            throw new BizException(ErrorCode.SEND_MQ_FAILED, "transactional send to " + topic + " failed: " + e.getMessage());
+        }
+        RuntimeException failure = TransactionListenerDispatcher.takeLastFailure();
+        if (result.getSendStatus() != SendStatus.SEND_OK) {
+            throw new BizException(ErrorCode.SEND_MQ_FAILED, "half message " + topic + " " + result.getSendStatus());
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (result.getLocalTransactionState() == LocalTransactionState.ROLLBACK_MESSAGE) {
+            throw new BizException(ErrorCode.SYSTEM_ERROR, "local transaction of " + topic + " rolled back");
+        }
+        return result.getLocalTransactionState();
+    }
+
+    private void send(Message message) {
+        try {
+            SendResult result = producer.send(message);
+            if (result.getSendStatus() != SendStatus.SEND_OK) {
+                throw new BizException(ErrorCode.SEND_MQ_FAILED, message.getTopic() + " " + result.getSendStatus());
+            }
+            log.debug("sent {} keys={} msgId={}", message.getTopic(), message.getKeys(), result.getMsgId());
+        } catch (BizException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new BizException(ErrorCode.SEND_MQ_FAILED, "send to " + message.getTopic() + " failed: " + e.getMessage());
+        }
+    }
+
+    private static Message message(String topic, String keys, Object body, Map<String, String> properties) {
+        Message message = new Message(topic, Json.toBytes(body));
+        message.setKeys(keys);
+        properties.forEach(message::putUserProperty);
+        return message;
+    }
+}

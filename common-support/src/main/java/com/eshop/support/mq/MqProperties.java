@@ -1,0 +1,20 @@
+package com.eshop.support.mq;
+
+import lombok.Data;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+@Data
+@ConfigurationProperties("eshop.rocketmq")
+public class MqProperties {
+    private String nameServer = "127.0.0.1:19876";
+    /** One transactional producer per service; its check-backs go to any instance of the group. */
+    private String producerGroup;
+    /** Retries before a message goes to %DLQ%group. */
+    private int maxReconsumeTimes = 16;
+    /** Delay level of the first retry (0 = broker default: level 3 and up). */
+    private int retryDelayLevel = 0;
+    private int consumeThreadMin = 4;
+    private int consumeThreadMax = 8;
+    private int pollNameServerIntervalMs = 30_000;
+    private int sendTimeoutMs = 5_000;
+}

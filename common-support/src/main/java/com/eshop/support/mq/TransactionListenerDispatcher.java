@@ -1,0 +1,67 @@
+package com.eshop.support.mq;
+
+import lombok.extern.slf4j.Slf4j;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.apache.rocketmq.client.producer.TransactionListener;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** The one transaction listener of a service's producer: dispatches by topic to the registered handler. */
+@Slf4j
+public class TransactionListenerDispatcher implements TransactionListener {
+    private static final ThreadLocal<RuntimeException> LAST_FAILURE = new ThreadLocal<>();
+    /** Resolved on first use: the handlers depend on services that depend on the producer that holds this listener. */
+    private final Supplier<Map<String, LocalTransactionHandler>> handlers;
+
+    public TransactionListenerDispatcher(Supplier<List<LocalTransactionHandler>> handlers) {
+        this.handlers = com.google.common.base.Suppliers.memoize(() -> handlers.get().stream()
+                .collect(Collectors.toMap(LocalTransactionHandler::topic, Function.identity())));
+    }
+
+    @Override
+    public LocalTransactionState executeLocalTransaction(Message message, Object arg) {
+        LocalTransactionHandler handler = handlers.get().get(message.getTopic());
+        if (handler == null) {
+            log.error("no local transaction handler for topic {}: rolling back", message.getTopic());
+            return LocalTransactionState.ROLLBACK_MESSAGE;
+        }
+        try {
+            return handler.executeLocalTransaction(message, arg);
+        } catch (RuntimeException e) {
+            LAST_FAILURE.set(e);
+            LocalTransactionState state = handler.stateOnFailure(e);
+            log.info("local transaction of {} keys={} failed ({}): {}", message.getTopic(), message.getKeys(), e.toString(), state);
+            return state;
+        }
+    }
+
+    /** The failure of the local transaction just run on this thread (the producer runs it on the sender's thread). */
+    static RuntimeException takeLastFailure() {
+        RuntimeException failure = LAST_FAILURE.get();
+        LAST_FAILURE.remove();
+        return failure;
+    }
+
+    @Override
+    public LocalTransactionState checkLocalTransaction(MessageExt message) {
+        LocalTransactionHandler handler = handlers.get().get(message.getTopic());
+        if (handler == null) {
+            log.error("check-back for topic {} without handler (keys {}): unknown", message.getTopic(), message.getKeys());
+            return LocalTransactionState.UNKNOW;
+        }
+        try {
+            LocalTransactionState state = handler.checkLocalTransaction(message);
+            log.info("check-back {} keys={} -> {}", message.getTopic(), message.getKeys(), state);
+            return state;
+        } catch (RuntimeException e) {
+            log.warn("check-back {} keys={} failed, will be asked again", message.getTopic(), message.getKeys(), e);
+            return LocalTransactionState.UNKNOW;
+        }
+    }
+}

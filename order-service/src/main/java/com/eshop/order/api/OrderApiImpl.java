@@ -1,0 +1,51 @@
+package com.eshop.order.api;
+
+import com.eshop.common.api.JsonResult;
+import com.eshop.common.api.order.CreateOrderDTO;
+import com.eshop.common.api.order.CreateOrderRequest;
+import com.eshop.common.api.order.OrderApi;
+import com.eshop.common.api.order.OrderDetailDTO;
+import com.eshop.common.api.order.PayCallbackRequest;
+import com.eshop.common.api.order.PrePayOrderDTO;
+import com.eshop.common.api.order.PrePayOrderRequest;
+import com.eshop.order.application.OrderService;
+import com.eshop.support.error.ApiResults;
+import lombok.RequiredArgsConstructor;
+import org.apache.dubbo.config.annotation.DubboService;
+
+@DubboService(version = "1.0.0", interfaceClass = OrderApi.class)
+@RequiredArgsConstructor
+public class OrderApiImpl implements OrderApi {
+    private final OrderService orderService;
+
+    @Override
+    public JsonResult<CreateOrderDTO> createOrder(CreateOrderRequest createOrderRequest) {
+        return ApiResults.call(() -> orderService.createOrder(createOrderRequest));
+    }
+
+    @Override
+    public JsonResult<PrePayOrderDTO> prePayOrder(PrePayOrderRequest prePayOrderRequest) {
+        return ApiResults.call(() -> orderService.prePayOrder(prePayOrderRequest));
+    }
+
+    @Override
+    public JsonResult<Boolean> payCallback(PayCallbackRequest payCallbackRequest) {
+        return ApiResults.call(() -> {
+            orderService.payCallback(payCallbackRequest);
+            return true;
+        });
+    }
+
+    @Override
+    public JsonResult<OrderDetailDTO> getOrderDetail(String orderId) {
+        return ApiResults.call(() -> orderService.getOrderDetail(orderId));
+    }
+
+    @Override
+    public JsonResult<Boolean> confirmOutStock(String orderId) {
+        return ApiResults.call(() -> {
+            orderService.confirmOutStock(orderId);
+            return true;
+        });
+    }
+}

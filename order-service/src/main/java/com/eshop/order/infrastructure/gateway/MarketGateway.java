@@ -1,0 +1,23 @@
+package com.eshop.order.infrastructure.gateway;
+
+import com.eshop.common.api.market.LockUserCouponRequest;
+import com.eshop.common.api.market.MarketApi;
+import com.eshop.common.api.market.UserCouponDTO;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.springframework.stereotype.Component;
+
+import static com.eshop.support.error.ApiResults.unwrap;
+
+@Component
+public class MarketGateway {
+    @DubboReference(version = "1.0.0", check = false)
+    private MarketApi marketApi;
+
+    public UserCouponDTO lockUserCoupon(String userId, String couponId, String orderId) {
+        LockUserCouponRequest request = new LockUserCouponRequest();
+        request.setUserId(userId);
+        request.setCouponId(couponId);
+        request.setOrderId(orderId);
+        return unwrap(marketApi.lockUserCoupon(request));
+    }
+}

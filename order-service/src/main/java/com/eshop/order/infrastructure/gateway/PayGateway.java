@@ -1,0 +1,36 @@
+package com.eshop.order.infrastructure.gateway;
+
+import com.eshop.common.api.pay.PayApi;
+import com.eshop.common.api.pay.PayPrePayDTO;
+import com.eshop.common.api.pay.PayPrePayRequest;
+import com.eshop.common.api.pay.PayRefundRequest;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.springframework.stereotype.Component;
+
+import static com.eshop.support.error.ApiResults.unwrap;
+
+@Component
+public class PayGateway {
+    @DubboReference(version = "1.0.0", check = false)
+    private PayApi payApi;
+
+    public PayPrePayDTO prePay(String orderId, String userId, int payType, int payAmount) {
+        PayPrePayRequest request = new PayPrePayRequest();
+        request.setOrderId(orderId);
+        request.setUserId(userId);
+        request.setPayType(payType);
+        request.setPayAmount(payAmount);
+        return unwrap(payApi.prePay(request));
+    }
+
+    /** Refunds once per refundRequestId, however often it is called. */
+    public void executeRefund(String refundRequestId, String orderId, String outTradeNo, Integer payType, int amount) {
+        PayRefundRequest request = new PayRefundRequest();
+        request.setRefundRequestId(refundRequestId);
+        request.setOrderId(orderId);
+        request.setOutTradeNo(outTradeNo);
+        request.setPayType(payType);
+        request.setRefundAmount(amount);
+        unwrap(payApi.executeRefund(request));
+    }
+}

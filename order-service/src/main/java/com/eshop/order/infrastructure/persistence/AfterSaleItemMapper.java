@@ -1,0 +1,10 @@
+package com.eshop.order.infrastructure.persistence;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+
+
+@Mapper
+public interface AfterSaleItemMapper extends BaseMapper<AfterSaleItemDO> {
+
+}

@@ -1,0 +1,18 @@
+package com.eshop.order.infrastructure.persistence;
+
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableName;
+import lombok.Data;
+
+import java.util.Date;
+
+@Data
+@TableName("product_sku")
+public class ProductSkuDO {
+    @TableId(type = IdType.AUTO)
+    private Long id;
+    private String skuCode;
+    private String productName;
+    private Integer salePrice;
+}
