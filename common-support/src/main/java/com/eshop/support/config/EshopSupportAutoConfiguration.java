@@ -1,5 +1,9 @@
 package com.eshop.support.config;
 
+import com.eshop.support.fault.FaultInjectingConsumeInterceptor;
+import com.eshop.support.fault.FaultProperties;
+import com.eshop.support.fault.FaultSwitches;
+import com.eshop.support.fault.FaultsEndpoint;
 import com.eshop.support.lock.RedisLock;
 import com.eshop.support.mq.ConsumeInterceptor;
 import com.eshop.support.mq.ConsumerContainer;
@@ -15,7 +19,7 @@ import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -25,7 +29,7 @@ import java.util.List;
 
 /** Wires the shared mechanisms into every service: one lock helper, one producer with one listener, one consumer container. */
 @AutoConfiguration
-@EnableConfigurationProperties(MqProperties.class)
+@EnableConfigurationProperties({MqProperties.class, FaultProperties.class})
 public class EshopSupportAutoConfiguration {
 
     @Bean
@@ -36,13 +40,14 @@ public class EshopSupportAutoConfiguration {
     @Bean(destroyMethod = "shutdown")
     public TransactionMQProducer transactionMQProducer(MqProperties properties,
                                                        ObjectProvider<LocalTransactionHandler> handlers,
+                                                       FaultSwitches faultSwitches,
                                                        @Value("${spring.application.name}") String applicationName) throws MQClientException {
         String group = properties.getProducerGroup() != null ? properties.getProducerGroup() : applicationName + "_producer_group";
         TransactionMQProducer producer = new TransactionMQProducer(group);
         producer.setNamesrvAddr(properties.getNameServer());
         producer.setInstanceName(group + "@" + ManagementFactory.getRuntimeMXBean().getPid());
         producer.setSendMsgTimeout(properties.getSendTimeoutMs());
-        producer.setTransactionListener(new TransactionListenerDispatcher(() -> handlers.orderedStream().toList()));
+        producer.setTransactionListener(new TransactionListenerDispatcher(() -> handlers.orderedStream().toList(), faultSwitches));
         producer.start();
         return producer;
     }
@@ -53,9 +58,19 @@ public class EshopSupportAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    public ConsumeInterceptor consumeInterceptor() {
-        return ConsumeInterceptor.DIRECT;
+    public FaultSwitches faultSwitches(FaultProperties properties) {
+        return properties.isEnabled() ? new FaultSwitches(true, properties.getRates()) : FaultSwitches.disabled();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "eshop.faults.enabled", havingValue = "true")
+    public FaultsEndpoint faultsEndpoint(FaultSwitches faultSwitches) {
+        return new FaultsEndpoint(faultSwitches);
+    }
+
+    @Bean
+    public ConsumeInterceptor consumeInterceptor(FaultSwitches faultSwitches) {
+        return faultSwitches.isEnabled() ? new FaultInjectingConsumeInterceptor(faultSwitches) : ConsumeInterceptor.DIRECT;
     }
 
     @Bean

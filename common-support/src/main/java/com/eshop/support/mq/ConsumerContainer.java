@@ -3,8 +3,6 @@ package com.eshop.support.mq;
 import io.micrometer.core.instrument.MeterRegistry;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -15,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts one push consumer per {@link MessageHandler} once the context is ready, processes every message of a
- * batch on its own (a failure re-queues only that message and the ones after it), counts what goes to the DLQ,
+ * Starts one push consumer per {@link MessageHandler} once the context is ready, processes the messages of a
+ * batch one by one ({@link MessageByMessageListener}), counts what goes to the DLQ,
  * and shuts every consumer down if one fails to start (a half-started consumer keeps the JVM alive).
  */
 @Slf4j
@@ -61,22 +59,8 @@ public class ConsumerContainer implements SmartLifecycle {
         consumer.setConsumeThreadMax(properties.getConsumeThreadMax());
         consumer.setPollNameServerInterval(properties.getPollNameServerIntervalMs());
         consumer.subscribe(handler.topic(), "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
-            for (int i = 0; i < messages.size(); i++) {
-                MessageExt message = messages.get(i);
-                try {
-                    interceptor.consume(handler, message);
-                } catch (Exception e) {
-                    onFailure(handler, message, e);
-                    context.setAckIndex(i - 1);
-                    if (properties.getRetryDelayLevel() > 0) {
-                        context.setDelayLevelWhenNextConsume(properties.getRetryDelayLevel());
-                    }
-                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
-                }
-            }
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
+        consumer.registerMessageListener(new MessageByMessageListener(handler, interceptor,
+                (message, e) -> onFailure(handler, message, e), properties.getRetryDelayLevel()));
         consumer.start();
         log.info("consumer {} on {} started", handler.consumerGroup(), handler.topic());
         return consumer;

@@ -1,5 +1,7 @@
 package com.eshop.support.mq;
 
+import com.eshop.common.api.FaultPoints;
+import com.eshop.support.fault.FaultSwitches;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionListener;
@@ -19,7 +21,10 @@ public class TransactionListenerDispatcher implements TransactionListener {
     /** Resolved on first use: the handlers depend on services that depend on the producer that holds this listener. */
     private final Supplier<Map<String, LocalTransactionHandler>> handlers;
 
-    public TransactionListenerDispatcher(Supplier<List<LocalTransactionHandler>> handlers) {
+    private final FaultSwitches faultSwitches;
+
+    public TransactionListenerDispatcher(Supplier<List<LocalTransactionHandler>> handlers, FaultSwitches faultSwitches) {
+        this.faultSwitches = faultSwitches;
         this.handlers = com.google.common.base.Suppliers.memoize(() -> handlers.get().stream()
                 .collect(Collectors.toMap(LocalTransactionHandler::topic, Function.identity())));
     }
@@ -32,7 +37,12 @@ public class TransactionListenerDispatcher implements TransactionListener {
             return LocalTransactionState.ROLLBACK_MESSAGE;
         }
         try {
-            return handler.executeLocalTransaction(message, arg);
+            LocalTransactionState state = handler.executeLocalTransaction(message, arg);
+            if (faultSwitches.shouldInject(FaultPoints.HALT_AFTER_LOCAL_COMMIT_PREFIX + message.getTopic())) {
+                log.error("fault injection: halting after the local transaction of {} keys={} committed", message.getTopic(), message.getKeys());
+                Runtime.getRuntime().halt(137);
+            }
+            return state;
         } catch (RuntimeException e) {
             LAST_FAILURE.set(e);
             LocalTransactionState state = handler.stateOnFailure(e);

@@ -41,6 +41,7 @@ public class AfterSaleManager {
     private final AfterSaleItemMapper afterSaleItemMapper;
     private final AfterSaleLogMapper afterSaleLogMapper;
     private final AfterSaleRefundMapper afterSaleRefundMapper;
+    private final OrderFaults orderFaults;
 
     /**
      * The local transaction of RELEASE_ASSETS: one Seata AT global transaction {intercept fulfillment (fulfill →
@@ -53,6 +54,7 @@ public class AfterSaleManager {
         if (from != OrderStatusEnum.CREATED) {
             fulfillGateway.cancelFulfill(request.getOrderId());
         }
+        orderFaults.maybeHaltInsideCancelTransaction(request.getOrderId());
         OrderOperateTypeEnum operateType = OrderCancelTypeEnum.TIMEOUT_CANCELED.getCode().equals(request.getCancelType())
                 ? OrderOperateTypeEnum.AUTO_CANCEL_ORDER : OrderOperateTypeEnum.MANUAL_CANCEL_ORDER;
         if (!orderRepository.cancel(request.getOrderId(), from, request.getCancelType(), operateType, request.getCancelRequestId())) {

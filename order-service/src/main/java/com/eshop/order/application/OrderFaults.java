@@ -1,23 +1,28 @@
 package com.eshop.order.application;
 
-import org.springframework.beans.factory.annotation.Value;
+import com.eshop.common.api.FaultPoints;
+import com.eshop.support.fault.FaultSwitches;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
 
-/**
- * Fault injection for the consistency suite. Inert unless BOTH {@code eshop.faults.enabled=true} and the
- * specific switch are set, so a normal run cannot enable it by accident.
- */
+/** order-service's own fault-injection points (inert unless the service runs with eshop.faults.enabled=true). */
+@Slf4j
 @Component
+@RequiredArgsConstructor
 public class OrderFaults {
-    private final boolean dropPayTimeoutMessages;
-
-    public OrderFaults(@Value("${eshop.faults.enabled:false}") boolean enabled,
-                       @Value("${eshop.faults.drop-pay-timeout-messages:false}") boolean dropPayTimeoutMessages) {
-        this.dropPayTimeoutMessages = enabled && dropPayTimeoutMessages;
-    }
+    private final FaultSwitches faultSwitches;
 
     /** Simulates a lost pay-timeout message: only the scan job can then cancel the order. */
     public boolean dropPayTimeoutMessage() {
-        return dropPayTimeoutMessages;
+        return faultSwitches.shouldInject(FaultPoints.ORDER_DROP_PAY_TIMEOUT_MESSAGE);
+    }
+
+    /** Dies like kill -9 in the middle of the cancel global transaction: the coordinator must roll it back. */
+    public void maybeHaltInsideCancelTransaction(String orderId) {
+        if (faultSwitches.shouldInject(FaultPoints.ORDER_HALT_INSIDE_CANCEL_TRANSACTION)) {
+            log.error("fault injection: halting inside the cancel global transaction of {}", orderId);
+            Runtime.getRuntime().halt(137);
+        }
     }
 }

@@ -1,0 +1,29 @@
+package com.eshop.common.api;
+
+/**
+ * Names of the fault-injection points of the services, for the consistency suite that switches them through the
+ * {@code faults} actuator endpoint. They only exist in a service started with {@code eshop.faults.enabled=true}.
+ */
+public final class FaultPoints {
+    /** Every consumed message is handled a second time right after the first (duplicate delivery). */
+    public static final String MQ_DUPLICATE_DELIVERY = "mq.duplicate-delivery";
+    /** A consume attempt fails before the handler runs (RECONSUME_LATER, and the DLQ after the retries). */
+    public static final String MQ_CONSUME_FAILURE = "mq.consume-failure";
+    /**
+     * Prefix of a per-topic point: the service dies (like kill -9) after the local transaction of a transactional
+     * message committed and before the broker hears of it, e.g. {@code mq.halt-after-local-commit.release_assets_topic};
+     * only the broker's check-back can then decide the half message.
+     */
+    public static final String HALT_AFTER_LOCAL_COMMIT_PREFIX = "mq.halt-after-local-commit.";
+    /** The pay gateway refuses a refund before doing anything. */
+    public static final String PAY_REFUND_FAILURE = "pay.refund-failure";
+    /** Fulfillment interception fails after its local deletes and the WMS call (the global rollback must undo them). */
+    public static final String FULFILL_INTERCEPTION_FAILURE = "fulfill.interception-failure";
+    /** order-service dies (like kill -9) inside the cancel global transaction, after the interception, before its own branch. */
+    public static final String ORDER_HALT_INSIDE_CANCEL_TRANSACTION = "order.halt-inside-cancel-transaction";
+    /** The pay-timeout message of a new order is not sent (only the scan can cancel it). */
+    public static final String ORDER_DROP_PAY_TIMEOUT_MESSAGE = "order.drop-pay-timeout-message";
+
+    private FaultPoints() {
+    }
+}

@@ -1,0 +1,47 @@
+package com.eshop.support.mq;
+
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.common.message.MessageExt;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Handles every message of a delivered batch in turn. The first failure acknowledges the messages before it and
+ * sends that one and the rest back for a retry; nothing is acknowledged unprocessed (the article returned from
+ * inside its loop and acknowledged the rest of the batch).
+ */
+class MessageByMessageListener implements MessageListenerConcurrently {
+    private final MessageHandler handler;
+    private final ConsumeInterceptor interceptor;
+    private final BiConsumer<MessageExt, Exception> onFailure;
+    private final int retryDelayLevel;
+
+    MessageByMessageListener(MessageHandler handler, ConsumeInterceptor interceptor, BiConsumer<MessageExt, Exception> onFailure,
+                             int retryDelayLevel) {
+        this.handler = handler;
+        this.interceptor = interceptor;
+        this.onFailure = onFailure;
+        this.retryDelayLevel = retryDelayLevel;
+    }
+
+    @Override
+    public ConsumeConcurrentlyStatus consumeMessage(List<MessageExt> messages, ConsumeConcurrentlyContext context) {
+        for (int i = 0; i < messages.size(); i++) {
+            MessageExt message = messages.get(i);
+            try {
+                interceptor.consume(handler, message);
+            } catch (Exception e) {
+                onFailure.accept(message, e);
+                context.setAckIndex(i - 1);
+                if (retryDelayLevel > 0) {
+                    context.setDelayLevelWhenNextConsume(retryDelayLevel);
+                }
+                return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+            }
+        }
+        return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+    }
+}

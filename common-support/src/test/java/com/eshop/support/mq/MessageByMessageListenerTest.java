@@ -1,0 +1,74 @@
+package com.eshop.support.mq;
+
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Regression for the article's PayOrderTimeoutListener, which returned from inside its batch loop (defect 3). */
+class MessageByMessageListenerTest {
+    private final List<String> handled = new ArrayList<>();
+    private final List<String> failed = new ArrayList<>();
+
+    private MessageByMessageListener listener(String failOn) {
+        MessageHandler handler = new MessageHandler() {
+            @Override
+            public String topic() {
+                return "t";
+            }
+
+            @Override
+            public String consumerGroup() {
+                return "g";
+            }
+
+            @Override
+            public void handle(MessageExt message) {
+                if (message.getKeys().equals(failOn)) {
+                    throw new IllegalStateException("boom");
+                }
+                handled.add(message.getKeys());
+            }
+        };
+        return new MessageByMessageListener(handler, ConsumeInterceptor.DIRECT, (m, e) -> failed.add(m.getKeys()), 1);
+    }
+
+    private static List<MessageExt> batch(String... keys) {
+        List<MessageExt> messages = new ArrayList<>();
+        for (String key : keys) {
+            MessageExt message = new MessageExt();
+            message.setKeys(key);
+            messages.add(message);
+        }
+        return messages;
+    }
+
+    @Test
+    void everyMessageOfABatchIsHandled() {
+        ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(new MessageQueue("t", "b", 0));
+
+        ConsumeConcurrentlyStatus status = listener("none").consumeMessage(batch("early", "m2", "m3"), context);
+
+        assertThat(status).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        assertThat(handled).containsExactly("early", "m2", "m3");
+    }
+
+    @Test
+    void aFailureAcknowledgesOnlyWhatWasHandledAndRetriesTheRest() {
+        ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(new MessageQueue("t", "b", 0));
+
+        ConsumeConcurrentlyStatus status = listener("m2").consumeMessage(batch("m1", "m2", "m3"), context);
+
+        assertThat(status).isEqualTo(ConsumeConcurrentlyStatus.RECONSUME_LATER);
+        assertThat(handled).containsExactly("m1");
+        assertThat(failed).containsExactly("m2");
+        assertThat(context.getAckIndex()).isZero();
+        assertThat(context.getDelayLevelWhenNextConsume()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,77 @@
+package com.eshop.stack;
+
+import com.eshop.common.api.fulfill.FulfillApi;
+import com.eshop.common.api.inventory.InventoryApi;
+import com.eshop.common.api.market.MarketApi;
+import com.eshop.common.api.order.AfterSaleApi;
+import com.eshop.common.api.order.OrderApi;
+import com.eshop.common.api.pay.PayApi;
+import com.eshop.common.api.tms.TmsApi;
+import com.eshop.common.api.wms.WmsApi;
+import org.apache.dubbo.config.ApplicationConfig;
+import org.apache.dubbo.config.ReferenceConfig;
+import org.apache.dubbo.config.RegistryConfig;
+import org.apache.dubbo.config.bootstrap.DubboBootstrap;
+
+/**
+ * A Dubbo consumer of every API of the suite, found through the registry exactly as any client finds them.
+ * Used by the demo, the system tests and the workload driver.
+ */
+public final class SuiteClient implements AutoCloseable {
+    public static final String VERSION = "1.0.0";
+
+    private final DubboBootstrap bootstrap;
+    public final OrderApi orderApi;
+    public final AfterSaleApi afterSaleApi;
+    public final FulfillApi fulfillApi;
+    public final WmsApi wmsApi;
+    public final TmsApi tmsApi;
+    public final MarketApi marketApi;
+    public final InventoryApi inventoryApi;
+    public final PayApi payApi;
+
+    public SuiteClient(String registryAddress) {
+        // keep Dubbo on loopback (STACK.md "Network"): a real system property, read before Dubbo starts
+        System.setProperty("dubbo.network.interface.ignored", ".*");
+        System.setProperty("dubbo.application.service-discovery.migration", "FORCE_INTERFACE");
+        ApplicationConfig application = new ApplicationConfig("suite-client");
+        application.setQosEnable(false);
+        application.setRegisterMode("interface");
+        RegistryConfig registry = new RegistryConfig(registryAddress);
+        registry.setTimeout(15_000);
+        bootstrap = DubboBootstrap.newInstance().application(application).registry(registry);
+        ReferenceConfig<OrderApi> order = reference(OrderApi.class);
+        ReferenceConfig<AfterSaleApi> afterSale = reference(AfterSaleApi.class);
+        ReferenceConfig<FulfillApi> fulfill = reference(FulfillApi.class);
+        ReferenceConfig<WmsApi> wms = reference(WmsApi.class);
+        ReferenceConfig<TmsApi> tms = reference(TmsApi.class);
+        ReferenceConfig<MarketApi> market = reference(MarketApi.class);
+        ReferenceConfig<InventoryApi> inventory = reference(InventoryApi.class);
+        ReferenceConfig<PayApi> pay = reference(PayApi.class);
+        bootstrap.start();
+        orderApi = order.get();
+        afterSaleApi = afterSale.get();
+        fulfillApi = fulfill.get();
+        wmsApi = wms.get();
+        tmsApi = tms.get();
+        marketApi = market.get();
+        inventoryApi = inventory.get();
+        payApi = pay.get();
+    }
+
+    private <T> ReferenceConfig<T> reference(Class<T> type) {
+        ReferenceConfig<T> reference = new ReferenceConfig<>();
+        reference.setInterface(type);
+        reference.setVersion(VERSION);
+        reference.setCheck(false);
+        reference.setRetries(0);
+        reference.setTimeout(30_000);
+        bootstrap.reference(reference);
+        return reference;
+    }
+
+    @Override
+    public void close() {
+        bootstrap.stop();
+    }
+}

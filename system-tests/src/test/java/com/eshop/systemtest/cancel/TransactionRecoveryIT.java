@@ -1,0 +1,99 @@
+package com.eshop.systemtest.cancel;
+
+import com.eshop.common.api.FaultPoints;
+import com.eshop.common.api.enums.OrderStatusEnum;
+import com.eshop.common.api.mq.RocketMqConstant;
+import com.eshop.common.api.order.CreateOrderDTO;
+import com.eshop.stack.ServiceSpec;
+import com.eshop.systemtest.support.Faults;
+import com.eshop.systemtest.support.Outcomes;
+import com.eshop.systemtest.support.Scenario;
+import com.eshop.systemtest.support.Suite;
+import com.eshop.systemtest.support.TestData;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static com.eshop.systemtest.support.Scenario.items;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * order-service dies between a half message and its commit. After a restart the broker's check-back, working
+ * from the message alone, commits exactly the transactions that committed (sections 17, 19; defects 1, 2, 11).
+ */
+class TransactionRecoveryIT {
+    private final Scenario scenario = Suite.scenario();
+
+    @Test
+    void cancelCommittedGloballyThenCrashTheCheckBackDeliversReleaseAssets() {
+        TestData.UserCoupon user = TestData.nextUserWithCoupon();
+        CreateOrderDTO order = fulfilledOrder(user, "SKU-1003");
+
+        Faults.set(ServiceSpec.ORDER, FaultPoints.HALT_AFTER_LOCAL_COMMIT_PREFIX + RocketMqConstant.RELEASE_ASSETS_TOPIC, 1.0);
+        callIgnoringTheCrash(() -> scenario.cancel(order.getOrderId(), user.userId()));
+        restartOrderService();
+
+        Outcomes.assertFullyCancelled(scenario, order.getOrderId(), user.couponId(), 0, order.getPayAmount());
+    }
+
+    @Test
+    void crashInsideTheCancelGlobalTransactionTheCheckBackRollsTheMessageBack() {
+        TestData.UserCoupon user = TestData.nextUserWithCoupon();
+        CreateOrderDTO order = fulfilledOrder(user, "SKU-1004");
+
+        Faults.set(ServiceSpec.ORDER, FaultPoints.ORDER_HALT_INSIDE_CANCEL_TRANSACTION, 1.0);
+        callIgnoringTheCrash(() -> scenario.cancel(order.getOrderId(), user.userId()));
+        restartOrderService();
+
+        String orderId = order.getOrderId();
+        // the coordinator rolls the orphaned global transaction back; the interception's deletes come back
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(scenario.fulfillOrders(orderId)).isEqualTo(1);
+            assertThat(scenario.deliveryOrders(orderId)).isEqualTo(1);
+        });
+        assertThat(scenario.orderStatus(orderId)).isEqualTo(OrderStatusEnum.FULFILL.getCode());
+        assertThat(Suite.broker().messages(RocketMqConstant.RELEASE_ASSETS_TOPIC, orderId)).isEmpty();
+        assertThat(scenario.coupon(user.couponId())).isEqualTo(new Scenario.Coupon(1, orderId));
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> scenario.cancel(orderId, user.userId()).isOk());
+        Outcomes.assertFullyCancelled(scenario, orderId, user.couponId(), 0, order.getPayAmount());
+    }
+
+    @Test
+    void afterSaleWrittenThenCrashTheCheckBackCommitsActualRefund() {
+        TestData.UserCoupon user = TestData.nextUserWithCoupon();
+        CreateOrderDTO order = fulfilledOrder(user, "SKU-1005");
+
+        Faults.set(ServiceSpec.ORDER, FaultPoints.HALT_AFTER_LOCAL_COMMIT_PREFIX + RocketMqConstant.ACTUAL_REFUND_TOPIC, 1.0);
+        assertThat(scenario.cancel(order.getOrderId(), user.userId()).isOk()).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !Suite.stack().isServiceHealthy(ServiceSpec.ORDER));
+        assertThat(scenario.afterSales(order.getOrderId())).as("after-sale committed before the crash").isEqualTo(1);
+        restartOrderService();
+
+        // defect 2: the article's inverted check-back would roll ACTUAL_REFUND back and the money would never return
+        Outcomes.assertFullyCancelled(scenario, order.getOrderId(), user.couponId(), 0, order.getPayAmount());
+    }
+
+    private CreateOrderDTO fulfilledOrder(TestData.UserCoupon user, String sku) {
+        CreateOrderDTO order = scenario.createOrder(user.userId(), user.couponId(), items(sku, 1));
+        scenario.pay(order, user.userId());
+        scenario.awaitOrderStatus(order.getOrderId(), OrderStatusEnum.FULFILL, Duration.ofSeconds(30));
+        return order;
+    }
+
+    private static void callIgnoringTheCrash(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException connectionLostWithTheProvider) {
+            // expected: the provider died mid-call
+        }
+    }
+
+    private static void restartOrderService() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !Suite.stack().isServiceHealthy(ServiceSpec.ORDER));
+        Suite.stack().killService(ServiceSpec.ORDER);
+        Suite.stack().startService(ServiceSpec.ORDER);
+    }
+}
