@@ -1,0 +1,146 @@
+package com.eshop.fulfill.application;
+
+import com.eshop.common.api.ErrorCode;
+import com.eshop.common.api.fulfill.CancelFulfillRequest;
+import com.eshop.common.api.fulfill.FulfillItemRequest;
+import com.eshop.common.api.fulfill.FulfillOrderDTO;
+import com.eshop.common.api.fulfill.ReceiveFulfillRequest;
+import com.eshop.common.api.tms.SendOutRequest;
+import com.eshop.common.api.wms.PickGoodsRequest;
+import com.eshop.common.api.wms.PickItemRequest;
+import com.eshop.fulfill.domain.FulfillOrder;
+import com.eshop.fulfill.domain.FulfillOrderItem;
+import com.eshop.fulfill.domain.FulfillOrderRepository;
+import com.eshop.support.error.BizException;
+import com.eshop.support.error.Checks;
+import lombok.extern.slf4j.Slf4j;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fulfillment use cases. Both writes run as Seata AT branches of an order-service global transaction, and the
+ * WMS and TMS calls join the same global transaction (the XID travels with the Dubbo call): a refusal anywhere
+ * is re-thrown with its error code, so the caller's global transaction rolls everything back.
+ */
+@Slf4j
+@Service
+public class FulfillService {
+    private static final int MAX_PRODUCT_NAME = 128;
+
+    private final FulfillOrderRepository repository;
+    private final WmsGateway wmsGateway;
+    private final TmsGateway tmsGateway;
+    private final InterceptionFaults faults;
+
+    public FulfillService(FulfillOrderRepository repository, WmsGateway wmsGateway, TmsGateway tmsGateway,
+                          InterceptionFaults faults) {
+        this.repository = repository;
+        this.wmsGateway = wmsGateway;
+        this.tmsGateway = tmsGateway;
+        this.faults = faults;
+    }
+
+    /**
+     * Creates the fulfill order, then the delivery order (WMS) and the logistic order (TMS). Idempotent per order:
+     * an existing fulfill order is returned as it is (it committed together with its WMS and TMS orders).
+     */
+    @Transactional(rollbackFor = Exception.class)
+    public FulfillOrderDTO receiveOrderFulfill(ReceiveFulfillRequest request) {
+        Checks.notNull(request, "request");
+        String orderId = Checks.id(request.getOrderId(), "orderId");
+        String userId = Checks.id(request.getUserId(), "userId");
+        int payAmount = Checks.positiveAmount(request.getPayAmount(), "payAmount");
+        List<FulfillOrderItem> items = toItems(request.getFulfillItems());
+
+        FulfillOrder existing = repository.findByOrderId(orderId).orElse(null);
+        if (existing != null) {
+            return toDto(existing);
+        }
+        FulfillOrder created = FulfillOrder.created(orderId, userId, payAmount);
+        if (!repository.insert(created, items)) {
+            return repository.findByOrderId(orderId).map(this::toDto).orElseThrow(() ->
+                    new BizException(ErrorCode.SYSTEM_ERROR, "fulfill order of " + orderId + " neither inserted nor found"));
+        }
+        wmsGateway.pickGoods(pickGoodsRequest(created, items));
+        tmsGateway.sendOut(sendOutRequest(created));
+        log.info("order {}: fulfill order {} created with {} item(s)", orderId, created.fulfillId(), items.size());
+        return toDto(created);
+    }
+
+    /**
+     * Fulfillment interception (the article's cancelFulfill): removes the fulfill order if present, then cancels
+     * picking (WMS) and shipping (TMS). WMS refuses once the goods left the warehouse, TMS once the parcel is in
+     * transit; either refusal surfaces as its error code. Nothing to cancel anywhere is a success.
+     */
+    @Transactional(rollbackFor = Exception.class)
+    public Boolean cancelFulfill(CancelFulfillRequest request) {
+        Checks.notNull(request, "request");
+        String orderId = Checks.id(request.getOrderId(), "orderId");
+
+        repository.lockByOrderId(orderId).ifPresent(fulfillOrder -> {
+            repository.delete(fulfillOrder.fulfillId());
+            log.info("order {}: fulfill order {} removed", orderId, fulfillOrder.fulfillId());
+        });
+        wmsGateway.cancelPickGoods(orderId);
+        faults.afterPickingCancelled(orderId);
+        tmsGateway.cancelSendOut(orderId);
+        return true;
+    }
+
+    /** The order's fulfill order, or null when it has none. */
+    public FulfillOrderDTO getFulfillOrder(String orderId) {
+        Checks.id(orderId, "orderId");
+        return repository.findByOrderId(orderId).map(this::toDto).orElse(null);
+    }
+
+    private static List<FulfillOrderItem> toItems(List<FulfillItemRequest> items) {
+        Checks.notEmpty(items, "fulfillItems");
+        return items.stream().map(item -> new FulfillOrderItem(
+                Checks.id(item.getSkuCode(), "skuCode"),
+                productName(item.getProductName()),
+                Checks.positiveQuantity(item.getSaleQuantity(), "saleQuantity"),
+                Checks.positiveAmount(item.getSalePrice(), "salePrice"))).toList();
+    }
+
+    private static String productName(String name) {
+        if (name != null && name.length() > MAX_PRODUCT_NAME) {
+            throw BizException.invalid("productName must be at most " + MAX_PRODUCT_NAME + " characters");
+        }
+        return name;
+    }
+
+    private static PickGoodsRequest pickGoodsRequest(FulfillOrder fulfillOrder, List<FulfillOrderItem> items) {
+        List<PickItemRequest> pickItems = new ArrayList<>();
+        for (FulfillOrderItem item : items) {
+            PickItemRequest pickItem = new PickItemRequest();
+            pickItem.setSkuCode(item.skuCode());
+            pickItem.setPickQuantity(item.saleQuantity());
+            pickItems.add(pickItem);
+        }
+        PickGoodsRequest request = new PickGoodsRequest();
+        request.setOrderId(fulfillOrder.orderId());
+        request.setFulfillId(fulfillOrder.fulfillId());
+        request.setPickItems(pickItems);
+        return request;
+    }
+
+    private static SendOutRequest sendOutRequest(FulfillOrder fulfillOrder) {
+        SendOutRequest request = new SendOutRequest();
+        request.setOrderId(fulfillOrder.orderId());
+        request.setFulfillId(fulfillOrder.fulfillId());
+        request.setUserId(fulfillOrder.userId());
+        return request;
+    }
+
+    private FulfillOrderDTO toDto(FulfillOrder fulfillOrder) {
+        FulfillOrderDTO dto = new FulfillOrderDTO();
+        dto.setFulfillId(fulfillOrder.fulfillId());
+        dto.setOrderId(fulfillOrder.orderId());
+        dto.setStatus(fulfillOrder.status().code());
+        dto.setItemCount(repository.countItems(fulfillOrder.fulfillId()));
+        return dto;
+    }
+}

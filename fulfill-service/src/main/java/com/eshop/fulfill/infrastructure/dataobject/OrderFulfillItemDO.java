@@ -1,0 +1,26 @@
+package com.eshop.fulfill.infrastructure.dataobject;
+
+import com.baomidou.mybatisplus.annotation.FieldStrategy;
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableField;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableName;
+import lombok.Data;
+
+import java.time.LocalDateTime;
+
+@Data
+@TableName("order_fulfill_item")
+public class OrderFulfillItemDO {
+    @TableId(type = IdType.AUTO)
+    private Long id;
+    private String fulfillId;
+    private String skuCode;
+    private String productName;
+    private Integer saleQuantity;
+    private Integer salePrice;
+    @TableField(insertStrategy = FieldStrategy.NEVER, updateStrategy = FieldStrategy.NEVER)
+    private LocalDateTime gmtCreate;
+    @TableField(insertStrategy = FieldStrategy.NEVER, updateStrategy = FieldStrategy.NEVER)
+    private LocalDateTime gmtModified;
+}

@@ -1,0 +1,39 @@
+package com.eshop.inventory.api;
+
+import com.eshop.common.api.JsonResult;
+import com.eshop.common.api.inventory.CancelOrderReleaseProductStockRequest;
+import com.eshop.common.api.inventory.InventoryApi;
+import com.eshop.common.api.inventory.LockProductStockRequest;
+import com.eshop.common.api.inventory.ProductStockDTO;
+import com.eshop.inventory.application.InventoryService;
+import com.eshop.support.error.ApiResults;
+import org.apache.dubbo.config.annotation.DubboService;
+
+@DubboService(version = "1.0.0", interfaceClass = InventoryApi.class)
+public class InventoryApiImpl implements InventoryApi {
+    private final InventoryService inventoryService;
+
+    public InventoryApiImpl(InventoryService inventoryService) {
+        this.inventoryService = inventoryService;
+    }
+
+    @Override
+    public JsonResult<Boolean> lockProductStock(LockProductStockRequest request) {
+        return ApiResults.call(() -> inventoryService.lockProductStock(request));
+    }
+
+    @Override
+    public JsonResult<Boolean> cancelOrderReleaseProductStock(CancelOrderReleaseProductStockRequest request) {
+        return ApiResults.call(() -> inventoryService.cancelOrderReleaseProductStock(request));
+    }
+
+    @Override
+    public JsonResult<Boolean> deductProductStock(String orderId) {
+        return ApiResults.call(() -> inventoryService.deductProductStock(orderId));
+    }
+
+    @Override
+    public JsonResult<ProductStockDTO> getProductStock(String skuCode) {
+        return ApiResults.call(() -> inventoryService.getProductStock(skuCode));
+    }
+}

@@ -1,0 +1,15 @@
+package com.eshop.inventory.domain;
+
+import java.util.List;
+
+/** Stock log rows, unique per (order, SKU). */
+public interface StockLogRepository {
+    /** The order's rows sorted by SKU code. */
+    List<StockLog> findByOrderId(String orderId);
+
+    /** Inserts a LOCKED row; false when the order already has a row for this SKU. */
+    boolean insertLocked(String orderId, String skuCode, int quantity);
+
+    /** Moves the row from {@code from} to {@code to}; false when it was no longer in {@code from}. */
+    boolean transition(long id, StockLogStatus from, StockLogStatus to);
+}

@@ -1,0 +1,34 @@
+package com.eshop.market.mq;
+
+import com.eshop.common.api.market.ReleaseUserCouponRequest;
+import com.eshop.common.api.mq.RocketMqConstant;
+import com.eshop.market.application.CouponService;
+import com.eshop.support.json.Json;
+import com.eshop.support.mq.MessageHandler;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.springframework.stereotype.Component;
+
+/** Releases a cancelled order's coupon (fan-out of RELEASE_ASSETS). A failure throws, so the message is retried. */
+@Component
+public class ReleasePropertyListener implements MessageHandler {
+    private final CouponService couponService;
+
+    public ReleasePropertyListener(CouponService couponService) {
+        this.couponService = couponService;
+    }
+
+    @Override
+    public String topic() {
+        return RocketMqConstant.CANCEL_RELEASE_PROPERTY_TOPIC;
+    }
+
+    @Override
+    public String consumerGroup() {
+        return RocketMqConstant.RELEASE_PROPERTY_CONSUMER_GROUP;
+    }
+
+    @Override
+    public void handle(MessageExt message) {
+        couponService.releaseUserCoupon(Json.fromBytes(message.getBody(), ReleaseUserCouponRequest.class));
+    }
+}

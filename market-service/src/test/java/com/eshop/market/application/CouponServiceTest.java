@@ -1,0 +1,151 @@
+package com.eshop.market.application;
+
+import com.eshop.common.api.ErrorCode;
+import com.eshop.common.api.market.LockUserCouponRequest;
+import com.eshop.common.api.market.ReleaseUserCouponRequest;
+import com.eshop.common.api.market.UserCouponDTO;
+import com.eshop.market.domain.CouponUsage;
+import com.eshop.market.domain.UserCoupon;
+import com.eshop.market.domain.UserCouponRepository;
+import com.eshop.support.error.BizException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionOperations;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CouponServiceTest {
+    private final Map<String, UserCoupon> coupons = new HashMap<>();
+    private CouponService service;
+
+    /** The user_coupon table in memory, with the conditions of the mapper's SQL. */
+    private final UserCouponRepository repository = new UserCouponRepository() {
+        @Override
+        public Optional<UserCoupon> findByCouponId(String couponId) {
+            return Optional.ofNullable(coupons.get(couponId));
+        }
+
+        @Override
+        public boolean lock(String couponId, String userId, String orderId) {
+            UserCoupon c = coupons.get(couponId);
+            if (c == null || !c.userId().equals(userId) || c.usage() != CouponUsage.UNUSED) {
+                return false;
+            }
+            coupons.put(couponId, new UserCoupon(couponId, userId, c.amount(), CouponUsage.USED, orderId));
+            return true;
+        }
+
+        @Override
+        public boolean release(String couponId, String userId, String orderId) {
+            UserCoupon c = coupons.get(couponId);
+            if (c == null || !c.isHeldBy(userId, orderId)) {
+                return false;
+            }
+            coupons.put(couponId, new UserCoupon(couponId, userId, c.amount(), CouponUsage.UNUSED, null));
+            return true;
+        }
+    };
+
+    @BeforeEach
+    void setUp() {
+        coupons.put("CP-U1001-1", new UserCoupon("CP-U1001-1", "U1001", 1000, CouponUsage.UNUSED, null));
+        service = new CouponService(repository, TestLocks.redisLock(), TransactionOperations.withoutTransaction());
+    }
+
+    @Test
+    void lockTakesTheCouponForTheOrderAndReturnsItsAmount() {
+        UserCouponDTO dto = service.lockUserCoupon(lock("U1001", "CP-U1001-1", "A"));
+
+        assertThat(dto.getAmount()).isEqualTo(1000);
+        assertThat(dto.getUsed()).isEqualTo(1);
+        assertThat(dto.getOrderId()).isEqualTo("A");
+    }
+
+    @Test
+    void repeatedLockBySameOrderIsAnIdempotentSuccess() {
+        service.lockUserCoupon(lock("U1001", "CP-U1001-1", "A"));
+        UserCouponDTO again = service.lockUserCoupon(lock("U1001", "CP-U1001-1", "A"));
+
+        assertThat(again.getOrderId()).isEqualTo("A");
+        assertThat(coupons.get("CP-U1001-1").orderId()).isEqualTo("A");
+    }
+
+    @Test
+    void lockRefusesAnotherOrdersCouponAnotherUsersCouponAndUnknownCoupons() {
+        service.lockUserCoupon(lock("U1001", "CP-U1001-1", "A"));
+
+        assertRefused(() -> service.lockUserCoupon(lock("U1001", "CP-U1001-1", "B")), ErrorCode.COUPON_UNUSABLE);
+        assertRefused(() -> service.lockUserCoupon(lock("U1002", "CP-U1001-1", "C")), ErrorCode.COUPON_UNUSABLE);
+        assertRefused(() -> service.lockUserCoupon(lock("U1001", "CP-NONE", "A")), ErrorCode.COUPON_NOT_FOUND);
+        assertThat(coupons.get("CP-U1001-1").orderId()).isEqualTo("A");
+    }
+
+    /** DESIGN.md defect 8: a late or repeated release for order A must not free the coupon order B holds now. */
+    @Test
+    void lateReleaseOfAPreviousOrderDoesNotFreeTheCouponOfTheCurrentOrder() {
+        service.lockUserCoupon(lock("U1001", "CP-U1001-1", "A"));
+        service.releaseUserCoupon(release("U1001", "CP-U1001-1", "A"));
+        service.lockUserCoupon(lock("U1001", "CP-U1001-1", "B"));
+
+        assertThat(service.releaseUserCoupon(release("U1001", "CP-U1001-1", "A"))).isTrue();
+
+        UserCoupon coupon = coupons.get("CP-U1001-1");
+        assertThat(coupon.usage()).isEqualTo(CouponUsage.USED);
+        assertThat(coupon.orderId()).isEqualTo("B");
+    }
+
+    @Test
+    void releaseFreesTheCouponOnceAndRepeatsAreNoOps() {
+        service.lockUserCoupon(lock("U1001", "CP-U1001-1", "A"));
+
+        assertThat(service.releaseUserCoupon(release("U1001", "CP-U1001-1", "A"))).isTrue();
+        assertThat(service.releaseUserCoupon(release("U1001", "CP-U1001-1", "A"))).isTrue();
+        assertThat(service.releaseUserCoupon(release("U1001", "CP-NONE", "A"))).isTrue();
+
+        assertThat(coupons.get("CP-U1001-1").usage()).isEqualTo(CouponUsage.UNUSED);
+        assertThat(service.getUserCoupon("CP-U1001-1").getOrderId()).isNull();
+    }
+
+    @Test
+    void invalidRequestsAreRefusedBeforeAnythingChanges() {
+        List<Runnable> invalid = List.of(
+                () -> service.lockUserCoupon(null),
+                () -> service.lockUserCoupon(lock(null, "CP-U1001-1", "A")),
+                () -> service.lockUserCoupon(lock("U1001", "", "A")),
+                () -> service.lockUserCoupon(lock("U1001", "CP-U1001-1", "A B")),
+                () -> service.releaseUserCoupon(null),
+                () -> service.releaseUserCoupon(release("U1001", "CP-U1001-1", null)),
+                () -> service.getUserCoupon("x".repeat(65)));
+        for (Runnable call : invalid) {
+            assertRefused(call::run, ErrorCode.PARAM_INVALID);
+        }
+        assertThat(coupons.get("CP-U1001-1").usage()).isEqualTo(CouponUsage.UNUSED);
+    }
+
+    private static void assertRefused(Runnable call, ErrorCode code) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(BizException.class,
+                e -> assertThat(e.getErrorCode()).isEqualTo(code));
+    }
+
+    private static LockUserCouponRequest lock(String userId, String couponId, String orderId) {
+        LockUserCouponRequest request = new LockUserCouponRequest();
+        request.setUserId(userId);
+        request.setCouponId(couponId);
+        request.setOrderId(orderId);
+        return request;
+    }
+
+    private static ReleaseUserCouponRequest release(String userId, String couponId, String orderId) {
+        ReleaseUserCouponRequest request = new ReleaseUserCouponRequest();
+        request.setUserId(userId);
+        request.setCouponId(couponId);
+        request.setOrderId(orderId);
+        return request;
+    }
+}

@@ -1,0 +1,37 @@
+package com.eshop.pay.api;
+
+import com.eshop.common.api.JsonResult;
+import com.eshop.common.api.pay.PayApi;
+import com.eshop.common.api.pay.PayPrePayDTO;
+import com.eshop.common.api.pay.PayPrePayRequest;
+import com.eshop.common.api.pay.PayRefundDTO;
+import com.eshop.common.api.pay.PayRefundRequest;
+import com.eshop.pay.application.PayService;
+import com.eshop.support.error.ApiResults;
+import org.apache.dubbo.config.annotation.DubboService;
+
+import java.util.List;
+
+@DubboService(version = "1.0.0", interfaceClass = PayApi.class)
+public class PayApiImpl implements PayApi {
+    private final PayService payService;
+
+    public PayApiImpl(PayService payService) {
+        this.payService = payService;
+    }
+
+    @Override
+    public JsonResult<PayPrePayDTO> prePay(PayPrePayRequest request) {
+        return ApiResults.call(() -> payService.prePay(request));
+    }
+
+    @Override
+    public JsonResult<Boolean> executeRefund(PayRefundRequest request) {
+        return ApiResults.call(() -> payService.executeRefund(request));
+    }
+
+    @Override
+    public JsonResult<List<PayRefundDTO>> listRefunds(String orderId) {
+        return ApiResults.call(() -> payService.listRefunds(orderId));
+    }
+}

@@ -1,0 +1,14 @@
+package com.eshop.pay.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface PayRefundRepository {
+    Optional<PayRefund> findByRefundRequestId(String refundRequestId);
+
+    /** false when the refund request id is already stored. */
+    boolean insert(PayRefund refund);
+
+    /** The order's refunds, oldest first. */
+    List<PayRefund> listByOrderId(String orderId);
+}

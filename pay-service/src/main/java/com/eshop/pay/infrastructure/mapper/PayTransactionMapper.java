@@ -1,0 +1,12 @@
+package com.eshop.pay.infrastructure.mapper;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import com.eshop.pay.infrastructure.dataobject.PayTransactionDO;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+public interface PayTransactionMapper extends BaseMapper<PayTransactionDO> {
+
+    @Select("SELECT * FROM pay_transaction WHERE order_id = #{orderId} AND pay_type = #{payType}")
+    PayTransactionDO selectByOrderIdAndPayType(@Param("orderId") String orderId, @Param("payType") int payType);
+}

@@ -1,0 +1,183 @@
+package com.eshop.pay.application;
+
+import com.eshop.common.api.ErrorCode;
+import com.eshop.common.api.pay.PayPrePayDTO;
+import com.eshop.common.api.pay.PayPrePayRequest;
+import com.eshop.common.api.pay.PayRefundRequest;
+import com.eshop.pay.domain.PayRefund;
+import com.eshop.pay.domain.PayRefundRepository;
+import com.eshop.pay.domain.PayTransaction;
+import com.eshop.pay.domain.PayTransactionRepository;
+import com.eshop.support.error.BizException;
+import com.eshop.support.error.Checks;
+import com.eshop.support.fault.FaultSwitches;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PayServiceTest {
+    private final List<PayTransaction> transactions = new ArrayList<>();
+    private final List<PayRefund> refunds = new ArrayList<>();
+
+    /** Tables in memory; the inserts honour the unique keys like the real ones. */
+    private final PayTransactionRepository transactionRepository = new PayTransactionRepository() {
+        @Override
+        public synchronized Optional<PayTransaction> findByOrderIdAndPayType(String orderId, int payType) {
+            return transactions.stream().filter(t -> t.orderId().equals(orderId) && t.payType() == payType).findFirst();
+        }
+
+        @Override
+        public synchronized boolean insert(PayTransaction t) {
+            if (findByOrderIdAndPayType(t.orderId(), t.payType()).isPresent()) {
+                return false;
+            }
+            return transactions.add(t);
+        }
+    };
+
+    private final PayRefundRepository refundRepository = new PayRefundRepository() {
+        @Override
+        public synchronized Optional<PayRefund> findByRefundRequestId(String id) {
+            return refunds.stream().filter(r -> r.refundRequestId().equals(id)).findFirst();
+        }
+
+        @Override
+        public synchronized boolean insert(PayRefund refund) {
+            if (findByRefundRequestId(refund.refundRequestId()).isPresent()) {
+                return false;
+            }
+            return refunds.add(refund);
+        }
+
+        @Override
+        public synchronized List<PayRefund> listByOrderId(String orderId) {
+            return refunds.stream().filter(r -> r.orderId().equals(orderId)).toList();
+        }
+    };
+
+    private PayService service(RefundGatewayFaults faults) {
+        return new PayService(transactionRepository, refundRepository, faults);
+    }
+
+    private final PayService service = service(new RefundGatewayFaults(FaultSwitches.disabled(), 0));
+
+    @Test
+    void prePayReturnsTheSameTransactionForTheSameOrderAndPayType() {
+        PayPrePayDTO first = service.prePay(prePay("O1", 10, 900));
+        PayPrePayDTO again = service.prePay(prePay("O1", 10, 900));
+        PayPrePayDTO otherType = service.prePay(prePay("O1", 20, 900));
+
+        assertThat(again.getOutTradeNo()).isEqualTo(first.getOutTradeNo());
+        assertThat(otherType.getOutTradeNo()).isNotEqualTo(first.getOutTradeNo());
+        assertThat(transactions).hasSize(2);
+    }
+
+    @Test
+    void invalidPrePayIsRefused() {
+        assertRefused(() -> service.prePay(prePay("O1", 99, 900)), ErrorCode.PARAM_INVALID);
+        assertRefused(() -> service.prePay(prePay("O1", null, 900)), ErrorCode.PARAM_INVALID);
+        assertRefused(() -> service.prePay(prePay("O1", 10, 0)), ErrorCode.PARAM_INVALID);
+        assertRefused(() -> service.prePay(prePay("O1", 10, Checks.MAX_AMOUNT + 1)), ErrorCode.PARAM_INVALID);
+        assertRefused(() -> service.prePay(prePay("O 1", 10, 900)), ErrorCode.PARAM_INVALID);
+        assertRefused(() -> service.prePay(null), ErrorCode.PARAM_INVALID);
+        assertThat(transactions).isEmpty();
+    }
+
+    /** DESIGN.md defect 9: a redelivered refund must not refund twice. */
+    @Test
+    void repeatedRefundRequestRefundsOnce() {
+        assertThat(service.executeRefund(refund("R1", "O1", 900))).isTrue();
+        assertThat(service.executeRefund(refund("R1", "O1", 900))).isTrue();
+
+        assertThat(service.listRefunds("O1")).singleElement()
+                .satisfies(r -> assertThat(r.getRefundAmount()).isEqualTo(900));
+    }
+
+    @Test
+    void concurrentDuplicateRefundsRefundOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return service.executeRefund(refund("R1", "O1", 900));
+                }));
+            }
+            start.countDown();
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(refunds).hasSize(1);
+    }
+
+    @Test
+    void reusedRefundRequestIdWithOtherContentConflicts() {
+        service.executeRefund(refund("R1", "O1", 900));
+
+        assertRefused(() -> service.executeRefund(refund("R1", "O1", 800)), ErrorCode.PAY_REFUND_CONFLICT);
+        assertRefused(() -> service.executeRefund(refund("R1", "O2", 900)), ErrorCode.PAY_REFUND_CONFLICT);
+        assertThat(refunds).hasSize(1);
+    }
+
+    @Test
+    void invalidRefundIsRefusedBeforeAnythingIsWritten() {
+        assertRefused(() -> service.executeRefund(refund(null, "O1", 900)), ErrorCode.PARAM_INVALID);
+        assertRefused(() -> service.executeRefund(refund("R1", "O1", 0)), ErrorCode.PARAM_INVALID);
+        assertRefused(() -> service.executeRefund(refund("R1", "O1", null)), ErrorCode.PARAM_INVALID);
+        PayRefundRequest badType = refund("R1", "O1", 900);
+        badType.setPayType(30);
+        assertRefused(() -> service.executeRefund(badType), ErrorCode.PARAM_INVALID);
+        assertRefused(() -> service.listRefunds(""), ErrorCode.PARAM_INVALID);
+        assertThat(refunds).isEmpty();
+    }
+
+    @Test
+    void injectedGatewayFailureWritesNothingAndALaterRetrySucceeds() {
+        PayService failing = service(new RefundGatewayFaults(new FaultSwitches(true, Map.of()), 1.0));
+
+        assertRefused(() -> failing.executeRefund(refund("R1", "O1", 900)), ErrorCode.PAY_GATEWAY_UNAVAILABLE);
+        assertThat(refunds).isEmpty();
+
+        assertThat(service.executeRefund(refund("R1", "O1", 900))).isTrue();
+        assertThat(refunds).hasSize(1);
+    }
+
+    private static void assertRefused(Runnable call, ErrorCode code) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(BizException.class,
+                e -> assertThat(e.getErrorCode()).isEqualTo(code));
+    }
+
+    private static PayPrePayRequest prePay(String orderId, Integer payType, int amount) {
+        PayPrePayRequest request = new PayPrePayRequest();
+        request.setOrderId(orderId);
+        request.setUserId("U1001");
+        request.setPayType(payType);
+        request.setPayAmount(amount);
+        return request;
+    }
+
+    private static PayRefundRequest refund(String id, String orderId, Integer amount) {
+        PayRefundRequest request = new PayRefundRequest();
+        request.setRefundRequestId(id);
+        request.setOrderId(orderId);
+        request.setOutTradeNo("T1");
+        request.setPayType(10);
+        request.setRefundAmount(amount);
+        return request;
+    }
+}

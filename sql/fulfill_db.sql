@@ -1,0 +1,35 @@
+-- fulfill-service: fulfill orders, at most one per order, and their items.
+CREATE DATABASE IF NOT EXISTS fulfill_db DEFAULT CHARACTER SET utf8mb4;
+USE fulfill_db;
+
+-- status: 10 CREATED (interception deletes the fulfill order)
+CREATE TABLE IF NOT EXISTS order_fulfill (
+  id BIGINT AUTO_INCREMENT PRIMARY KEY,
+  fulfill_id VARCHAR(64) NOT NULL,
+  order_id VARCHAR(64) NOT NULL,
+  user_id VARCHAR(64) NOT NULL,
+  pay_amount INT NOT NULL,
+  status TINYINT NOT NULL,
+  gmt_create DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  gmt_modified DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+  UNIQUE KEY uk_fulfill_id (fulfill_id),
+  UNIQUE KEY uk_order_id (order_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE IF NOT EXISTS order_fulfill_item (
+  id BIGINT AUTO_INCREMENT PRIMARY KEY,
+  fulfill_id VARCHAR(64) NOT NULL,
+  sku_code VARCHAR(64) NOT NULL,
+  product_name VARCHAR(128) NULL,
+  sale_quantity INT NOT NULL,
+  sale_price INT NOT NULL,
+  gmt_create DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  gmt_modified DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+  KEY idx_fulfill_id (fulfill_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE IF NOT EXISTS undo_log (
+  branch_id BIGINT NOT NULL, xid VARCHAR(128) NOT NULL, context VARCHAR(128) NOT NULL,
+  rollback_info LONGBLOB NOT NULL, log_status INT NOT NULL, log_created DATETIME(6) NOT NULL, log_modified DATETIME(6) NOT NULL,
+  UNIQUE KEY ux_undo_log (xid, branch_id), KEY ix_log_created (log_created)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -1,0 +1,33 @@
+package com.eshop.tms.api;
+
+import com.eshop.common.api.JsonResult;
+import com.eshop.common.api.tms.LogisticOrderDTO;
+import com.eshop.common.api.tms.SendOutRequest;
+import com.eshop.common.api.tms.TmsApi;
+import com.eshop.support.error.ApiResults;
+import com.eshop.tms.application.TmsService;
+import org.apache.dubbo.config.annotation.DubboService;
+
+@DubboService(version = "1.0.0", interfaceClass = TmsApi.class)
+public class TmsApiImpl implements TmsApi {
+    private final TmsService tmsService;
+
+    public TmsApiImpl(TmsService tmsService) {
+        this.tmsService = tmsService;
+    }
+
+    @Override
+    public JsonResult<LogisticOrderDTO> sendOut(SendOutRequest request) {
+        return ApiResults.call(() -> tmsService.sendOut(request));
+    }
+
+    @Override
+    public JsonResult<Boolean> cancelSendOut(String orderId) {
+        return ApiResults.call(() -> tmsService.cancelSendOut(orderId));
+    }
+
+    @Override
+    public JsonResult<LogisticOrderDTO> getLogisticOrder(String orderId) {
+        return ApiResults.call(() -> tmsService.getLogisticOrder(orderId));
+    }
+}

@@ -1,0 +1,77 @@
+package com.eshop.tms.application;
+
+import com.eshop.common.api.ErrorCode;
+import com.eshop.common.api.tms.LogisticOrderDTO;
+import com.eshop.common.api.tms.SendOutRequest;
+import com.eshop.support.error.BizException;
+import com.eshop.support.error.Checks;
+import com.eshop.tms.domain.LogisticOrder;
+import com.eshop.tms.domain.LogisticOrderRepository;
+import lombok.extern.slf4j.Slf4j;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Shipping use cases. Both writes run as Seata AT branches: sendOut inside fulfillment's global transaction,
+ * cancelSendOut inside order-service's cancel global transaction (fulfillment interception).
+ */
+@Slf4j
+@Service
+public class TmsService {
+    private final LogisticOrderRepository repository;
+
+    public TmsService(LogisticOrderRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Creates the logistic order; idempotent per order (the unique order_id decides between concurrent calls). */
+    @Transactional(rollbackFor = Exception.class)
+    public LogisticOrderDTO sendOut(SendOutRequest request) {
+        Checks.notNull(request, "request");
+        String orderId = Checks.id(request.getOrderId(), "orderId");
+        String fulfillId = Checks.id(request.getFulfillId(), "fulfillId");
+        String userId = Checks.id(request.getUserId(), "userId");
+
+        LogisticOrder existing = repository.findByOrderId(orderId).orElse(null);
+        if (existing != null) {
+            return toDto(existing);
+        }
+        LogisticOrder created = LogisticOrder.created(orderId, fulfillId, userId);
+        if (repository.insert(created)) {
+            return toDto(created);
+        }
+        return repository.findByOrderId(orderId).map(TmsService::toDto).orElseThrow(() ->
+                new BizException(ErrorCode.SYSTEM_ERROR, "logistic order of " + orderId + " neither inserted nor found"));
+    }
+
+    /** Removes the logistic order unless the parcel is in transit; nothing to remove is a success. */
+    @Transactional(rollbackFor = Exception.class)
+    public Boolean cancelSendOut(String orderId) {
+        Checks.id(orderId, "orderId");
+        LogisticOrder logisticOrder = repository.lockByOrderId(orderId).orElse(null);
+        if (logisticOrder == null) {
+            return true;
+        }
+        if (!logisticOrder.status().canCancel()) {
+            throw new BizException(ErrorCode.LOGISTIC_ORDER_ALREADY_SHIPPED,
+                    "order " + orderId + " is in transit; shipping cannot be cancelled");
+        }
+        repository.deleteByLogisticOrderId(logisticOrder.logisticOrderId());
+        log.info("order {}: logistic order {} cancelled", orderId, logisticOrder.logisticOrderId());
+        return true;
+    }
+
+    /** The order's logistic order, or null when it has none. */
+    public LogisticOrderDTO getLogisticOrder(String orderId) {
+        Checks.id(orderId, "orderId");
+        return repository.findByOrderId(orderId).map(TmsService::toDto).orElse(null);
+    }
+
+    private static LogisticOrderDTO toDto(LogisticOrder logisticOrder) {
+        LogisticOrderDTO dto = new LogisticOrderDTO();
+        dto.setLogisticOrderId(logisticOrder.logisticOrderId());
+        dto.setOrderId(logisticOrder.orderId());
+        dto.setStatus(logisticOrder.status().code());
+        return dto;
+    }
+}

@@ -1,0 +1,128 @@
+package com.eshop.wms.application;
+
+import com.eshop.common.api.ErrorCode;
+import com.eshop.common.api.wms.DeliveryOrderDTO;
+import com.eshop.common.api.wms.PickGoodsRequest;
+import com.eshop.common.api.wms.PickItemRequest;
+import com.eshop.support.error.BizException;
+import com.eshop.support.error.Checks;
+import com.eshop.wms.domain.DeliveryOrder;
+import com.eshop.wms.domain.DeliveryOrderItem;
+import com.eshop.wms.domain.DeliveryOrderRepository;
+import com.eshop.wms.domain.DeliveryOrderStatus;
+import io.seata.spring.annotation.GlobalTransactional;
+import lombok.extern.slf4j.Slf4j;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
+
+import java.util.List;
+
+/** Warehouse use cases. */
+@Slf4j
+@Service
+public class WmsService {
+    private final DeliveryOrderRepository repository;
+    private final OrderGateway orderGateway;
+    private final InventoryGateway inventoryGateway;
+    private final TransactionOperations transactionOperations;
+
+    public WmsService(DeliveryOrderRepository repository, OrderGateway orderGateway, InventoryGateway inventoryGateway,
+                      TransactionOperations transactionOperations) {
+        this.repository = repository;
+        this.orderGateway = orderGateway;
+        this.inventoryGateway = inventoryGateway;
+        this.transactionOperations = transactionOperations;
+    }
+
+    /** Creates the delivery order and its items; idempotent per order. A Seata AT branch of fulfillment. */
+    @Transactional(rollbackFor = Exception.class)
+    public DeliveryOrderDTO pickGoods(PickGoodsRequest request) {
+        Checks.notNull(request, "request");
+        String orderId = Checks.id(request.getOrderId(), "orderId");
+        String fulfillId = Checks.id(request.getFulfillId(), "fulfillId");
+        List<DeliveryOrderItem> items = toItems(request.getPickItems());
+
+        DeliveryOrder existing = repository.findByOrderId(orderId).orElse(null);
+        if (existing != null) {
+            return toDto(existing);
+        }
+        DeliveryOrder created = DeliveryOrder.picking(orderId, fulfillId);
+        if (repository.insert(created, items)) {
+            return toDto(created);
+        }
+        return repository.findByOrderId(orderId).map(WmsService::toDto).orElseThrow(() ->
+                new BizException(ErrorCode.SYSTEM_ERROR, "delivery order of " + orderId + " neither inserted nor found"));
+    }
+
+    /**
+     * Fulfillment interception, a Seata AT branch of order-service's cancel global transaction: removes the
+     * delivery order unless the goods left the warehouse. The row is read FOR UPDATE, so a concurrent out-stock
+     * either finishes first (and this refuses) or waits for this global transaction.
+     */
+    @Transactional(rollbackFor = Exception.class)
+    public Boolean cancelPickGoods(String orderId) {
+        Checks.id(orderId, "orderId");
+        DeliveryOrder deliveryOrder = repository.lockByOrderId(orderId).orElse(null);
+        if (deliveryOrder == null) {
+            return true;
+        }
+        if (!deliveryOrder.status().canCancel()) {
+            throw new BizException(ErrorCode.DELIVERY_ORDER_ALREADY_OUT_STOCK,
+                    "order " + orderId + " has left the warehouse; picking cannot be cancelled");
+        }
+        repository.delete(deliveryOrder.deliveryOrderId());
+        log.info("order {}: delivery order {} cancelled", orderId, deliveryOrder.deliveryOrderId());
+        return true;
+    }
+
+    /**
+     * Goods leave the warehouse, as ONE Seata global transaction: delivery order OUT_STOCK (local branch, row
+     * locked), order OUT_STOCK (order-service), locked stock sold (inventory-service). A refusal of either callee
+     * rolls all three back. Already OUT_STOCK: an idempotent success (it committed together with the other two).
+     */
+    @GlobalTransactional(name = "wms-out-stock", rollbackFor = Exception.class)
+    public Boolean outStock(String orderId) {
+        Checks.id(orderId, "orderId");
+        boolean moved = Boolean.TRUE.equals(transactionOperations.execute(status -> {
+            DeliveryOrder deliveryOrder = repository.lockByOrderId(orderId).orElseThrow(() ->
+                    new BizException(ErrorCode.DELIVERY_ORDER_NOT_FOUND, "order " + orderId + " has no delivery order"));
+            if (!deliveryOrder.status().canMoveToOutStock()) {
+                return false;
+            }
+            if (!repository.markOutStock(deliveryOrder.deliveryOrderId())) {
+                throw new BizException(ErrorCode.SYSTEM_ERROR, "delivery order " + deliveryOrder.deliveryOrderId()
+                        + " changed while locked");
+            }
+            return true;
+        }));
+        if (!moved) {
+            log.info("order {}: already out of stock, nothing to do", orderId);
+            return true;
+        }
+        orderGateway.confirmOutStock(orderId);
+        inventoryGateway.deductProductStock(orderId);
+        log.info("order {}: out of stock", orderId);
+        return true;
+    }
+
+    public DeliveryOrderDTO getDeliveryOrder(String orderId) {
+        Checks.id(orderId, "orderId");
+        return repository.findByOrderId(orderId).map(WmsService::toDto).orElse(null);
+    }
+
+    private static List<DeliveryOrderItem> toItems(List<PickItemRequest> items) {
+        Checks.notEmpty(items, "pickItems");
+        return items.stream().map(item -> new DeliveryOrderItem(Checks.id(item.getSkuCode(), "skuCode"),
+                Checks.positiveQuantity(item.getPickQuantity(), "pickQuantity"))).toList();
+    }
+
+    private static DeliveryOrderDTO toDto(DeliveryOrder deliveryOrder) {
+        DeliveryOrderDTO dto = new DeliveryOrderDTO();
+        dto.setDeliveryOrderId(deliveryOrder.deliveryOrderId());
+        dto.setOrderId(deliveryOrder.orderId());
+        dto.setFulfillId(deliveryOrder.fulfillId());
+        dto.setStatus(deliveryOrder.status().code());
+        return dto;
+    }
+}

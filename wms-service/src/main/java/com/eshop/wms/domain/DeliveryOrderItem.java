@@ -1,0 +1,4 @@
+package com.eshop.wms.domain;
+
+public record DeliveryOrderItem(String skuCode, int pickQuantity) {
+}

@@ -1,0 +1,24 @@
+package com.eshop.wms.infrastructure.dataobject;
+
+import com.baomidou.mybatisplus.annotation.FieldStrategy;
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableField;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableName;
+import lombok.Data;
+
+import java.time.LocalDateTime;
+
+@Data
+@TableName("delivery_order_item")
+public class DeliveryOrderItemDO {
+    @TableId(type = IdType.AUTO)
+    private Long id;
+    private String deliveryOrderId;
+    private String skuCode;
+    private Integer pickQuantity;
+    @TableField(insertStrategy = FieldStrategy.NEVER, updateStrategy = FieldStrategy.NEVER)
+    private LocalDateTime gmtCreate;
+    @TableField(insertStrategy = FieldStrategy.NEVER, updateStrategy = FieldStrategy.NEVER)
+    private LocalDateTime gmtModified;
+}

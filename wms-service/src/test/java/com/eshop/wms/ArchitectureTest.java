@@ -1,0 +1,31 @@
+package com.eshop.wms;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@AnalyzeClasses(packages = "com.eshop.wms", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("com.eshop.wms.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.dubbo..",
+                    "org.apache.rocketmq..", "org.apache.ibatis..", "org.mybatis..", "com.baomidou..", "io.seata..");
+
+    @ArchTest
+    static final ArchRule apiOnlyCallsApplication = classes().that().resideInAPackage("com.eshop.wms.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("com.eshop.wms.api..",
+                    "com.eshop.wms.application..", "com.eshop.common.api..", "com.eshop.support.error..",
+                    "org.apache.dubbo.config.annotation..", "java..");
+
+
+    @ArchTest
+    static final ArchRule applicationDoesNotReachIntoAdapters = noClasses().that()
+            .resideInAPackage("com.eshop.wms.application..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.eshop.wms.infrastructure..",
+                    "com.eshop.wms.api..");
+}
