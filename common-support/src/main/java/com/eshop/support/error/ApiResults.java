@@ -23,7 +23,7 @@ public final class ApiResults {
                 return JsonResult.buildError(biz.getErrorCode(), biz.getMessage());
             }
             log.error("system error", e);
-            return JsonResult.buildError(ErrorCode.SYSTEM_ERROR, String.valueOf(e.getMessage()));
+            return JsonResult.buildError(ErrorCode.SYSTEM_ERROR, rootCause(e).toString());
         }
     }
 
@@ -49,6 +49,15 @@ public final class ApiResults {
             }
         }
         return null;
+    }
+
+    /** The innermost cause: Seata's wrapper says only "try to proceed invocation error". */
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static ErrorCode toErrorCode(String code) {

@@ -51,7 +51,7 @@ public final class Checks {
         if (values.isEmpty() || values.size() > MAX_ITEMS) {
             throw BizException.invalid(name + " must hold 1 to " + MAX_ITEMS + " entries");
         }
-        if (values.contains(null)) {
+        if (values.stream().anyMatch(java.util.Objects::isNull)) {
             throw BizException.invalid(name + " must not contain null");
         }
         return values;

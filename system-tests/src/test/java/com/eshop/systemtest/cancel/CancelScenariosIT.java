@@ -61,7 +61,7 @@ class CancelScenariosIT {
             assertThat(afterSale.getRefundStatus()).isEqualTo(20);
         });
         assertThat(scenario.db().count("order_db", "SELECT COALESCE(SUM(real_refund_amount), 0) FROM after_sale_item WHERE order_id = ?",
-                order.getOrderId())).isEqualTo(order.getPayAmount());
+                order.getOrderId())).isEqualTo((long) order.getPayAmount());
         assertThat(Suite.broker().messages(RocketMqConstant.ACTUAL_REFUND_TOPIC, "AS" + order.getOrderId())).hasSize(1);
     }
 

@@ -41,7 +41,7 @@ class PayCallbackVersusCancelIT {
 
         assertThat(scenario.orderStatus(order.getOrderId())).isEqualTo(OrderStatusEnum.CANCELED.getCode());
         assertThat(scenario.refundCount(order.getOrderId())).as("defect 9: one refund per payment").isEqualTo(1);
-        assertThat(scenario.refundedAmount(order.getOrderId())).isEqualTo(order.getPayAmount());
+        assertThat(scenario.refundedAmount(order.getOrderId())).isEqualTo((long) order.getPayAmount());
         assertThat(scenario.db().integer("order_db", "SELECT status FROM order_payment_record WHERE order_id = ?", order.getOrderId()))
                 .isEqualTo(30);
         assertThat(scenario.fulfillOrders(order.getOrderId())).isZero();
@@ -62,7 +62,7 @@ class PayCallbackVersusCancelIT {
         assertThat(secondTypeAgain.getErrorCode()).isEqualTo(ErrorCode.ORDER_PAY_TYPE_REPEAT_REFUNDED.name());
         assertThat(scenario.orderStatus(order.getOrderId())).isEqualTo(OrderStatusEnum.FULFILL.getCode());
         assertThat(scenario.refundCount(order.getOrderId())).isEqualTo(1);
-        assertThat(scenario.refundedAmount(order.getOrderId())).isEqualTo(order.getPayAmount());
+        assertThat(scenario.refundedAmount(order.getOrderId())).isEqualTo((long) order.getPayAmount());
         assertThat(scenario.db().integer("order_db", "SELECT pay_type FROM order_payment_detail WHERE order_id = ?", order.getOrderId()))
                 .isEqualTo(WECHAT);
         assertThat(scenario.fulfillOrders(order.getOrderId())).isEqualTo(1);

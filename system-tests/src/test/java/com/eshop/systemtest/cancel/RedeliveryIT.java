@@ -44,7 +44,7 @@ class RedeliveryIT {
             Outcomes.assertFullyCancelled(scenario, order.getOrderId(), user.couponId(), 0, order.getPayAmount());
             Suite.awaitSettled();
             assertThat(scenario.stock("SKU-1006")).isEqualTo(before);
-            assertThat(scenario.refundedAmount(order.getOrderId())).isEqualTo(order.getPayAmount());
+            assertThat(scenario.refundedAmount(order.getOrderId())).isEqualTo((long) order.getPayAmount());
         } finally {
             CONSUMING_SERVICES.forEach(s -> Faults.set(s, FaultPoints.MQ_DUPLICATE_DELIVERY, 0));
         }

@@ -7,6 +7,7 @@ import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.stack.ServiceSpec;
 import com.eshop.systemtest.support.Broker;
+import com.eshop.systemtest.support.Db;
 import com.eshop.systemtest.support.Faults;
 import com.eshop.systemtest.support.Outcomes;
 import com.eshop.systemtest.support.Scenario;
@@ -16,7 +17,6 @@ import com.eshop.systemtest.support.XxlJobTrigger;
 import com.eshop.systemtest.support.TestProducer;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 
 import static com.eshop.systemtest.support.Scenario.items;
@@ -85,7 +85,7 @@ class TimeoutCancelIT {
     }
 
     private long cancelTime(String orderId) {
-        return ((Timestamp) scenario.db().row("order_db", "SELECT cancel_time FROM order_info WHERE order_id = ?", orderId).get("cancel_time")).getTime();
+        return Db.epochMillis(scenario.db().row("order_db", "SELECT cancel_time FROM order_info WHERE order_id = ?", orderId).get("cancel_time"));
     }
 
     static void sleepUntil(long epochMillis) {

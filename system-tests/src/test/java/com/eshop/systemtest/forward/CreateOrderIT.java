@@ -5,6 +5,7 @@ import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.systemtest.support.Broker;
+import com.eshop.systemtest.support.Db;
 import com.eshop.systemtest.support.Scenario;
 import com.eshop.systemtest.support.Suite;
 import com.eshop.systemtest.support.TestData;
@@ -12,7 +13,6 @@ import org.apache.rocketmq.common.message.MessageConst;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +40,7 @@ class CreateOrderIT {
         assertThat(row.get("coupon_amount")).isEqualTo(1000);
         assertThat(row.get("pay_amount")).isEqualTo(2 * 29900 + 1990 - 1000);
         assertThat(order.getPayAmount()).isEqualTo(2 * 29900 + 1990 - 1000);
-        long expire = ((Timestamp) row.get("expire_time")).getTime();
+        long expire = Db.epochMillis(row.get("expire_time"));
         assertThat(expire).isBetween(before + Suite.PAY_TIMEOUT.toMillis() - 1000, after + Suite.PAY_TIMEOUT.toMillis() + 1000);
         assertThat(scenario.db().count("order_db", "SELECT COUNT(*) FROM order_item WHERE order_id = ?", order.getOrderId())).isEqualTo(2);
         assertThat(scenario.db().integer("order_db", "SELECT pay_status FROM order_payment_detail WHERE order_id = ?", order.getOrderId()))

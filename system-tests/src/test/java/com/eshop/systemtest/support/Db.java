@@ -59,6 +59,14 @@ public final class Db {
         return value == null ? null : ((Number) value).intValue();
     }
 
+    /** A DATETIME column as epoch millis (the services write UTC: serverTimezone=UTC). */
+    public static long epochMillis(Object datetime) {
+        if (datetime instanceof java.time.LocalDateTime local) {
+            return local.toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+        }
+        return ((java.util.Date) datetime).getTime();
+    }
+
     public int update(String database, String sql, Object... args) {
         try (Connection connection = DriverManager.getConnection(jdbcUrlOfDatabase.apply(database), "root", "");
              PreparedStatement statement = connection.prepareStatement(sql)) {
