@@ -7,7 +7,7 @@ import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.stack.ServiceSpec;
 import com.eshop.systemtest.support.Broker;
-import com.eshop.systemtest.support.Db;
+import com.eshop.stack.Db;
 import com.eshop.systemtest.support.Faults;
 import com.eshop.systemtest.support.Outcomes;
 import com.eshop.systemtest.support.Scenario;

@@ -5,7 +5,7 @@ import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.systemtest.support.Broker;
-import com.eshop.systemtest.support.Db;
+import com.eshop.stack.Db;
 import com.eshop.systemtest.support.Scenario;
 import com.eshop.systemtest.support.Suite;
 import com.eshop.systemtest.support.TestData;

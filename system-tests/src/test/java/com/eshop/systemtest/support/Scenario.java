@@ -1,5 +1,6 @@
 package com.eshop.systemtest.support;
 
+import com.eshop.stack.Db;
 import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.order.CancelOrderRequest;

@@ -1,5 +1,6 @@
 package com.eshop.systemtest.support;
 
+import com.eshop.stack.Db;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package com.eshop.systemtest.support;
 
+import com.eshop.stack.Db;
 import com.eshop.stack.LocalStack;
 import com.eshop.stack.LocalStackConfig;
 import com.eshop.stack.SuiteClient;

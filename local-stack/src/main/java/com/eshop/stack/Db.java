@@ -1,4 +1,4 @@
-package com.eshop.systemtest.support;
+package com.eshop.stack;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Reads (and, for fault set-ups, writes) the services' databases directly: tests assert outcomes there. */
+/** Reads (and, for fault set-ups, writes) the services' databases directly: the demo, tests and the checker assert outcomes there. */
 public final class Db {
     private final Function<String, String> jdbcUrlOfDatabase;
 

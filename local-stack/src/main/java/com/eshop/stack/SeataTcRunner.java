@@ -1,0 +1,110 @@
+package com.eshop.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Seata TC 2.0.0 as its own JVM: {@code java -cp 'local-stack/seata-tc/target/lib/*' io.seata.server.ServerApplication}
+ * with file config/registry/store under the data dir (settings as -D properties: it rejects --spring.* args).
+ */
+final class SeataTcRunner {
+
+    static final String MAIN_CLASS = "io.seata.server.ServerApplication";
+
+    private final Path dir;
+    private final Path libDir;
+    private final LocalStackConfig config;
+    private final ChildProcess process;
+    private final Consumer<String> log;
+
+    SeataTcRunner(Path dir, Path libDir, Path logFile, Path pidFile, String marker, LocalStackConfig config,
+                  Optional<Path> hostsFile, Consumer<String> log) {
+        this.dir = dir;
+        this.libDir = libDir;
+        this.config = config;
+        this.log = log;
+        List<String> cmd = new ArrayList<>();
+        cmd.add(LocalStack.javaExecutable());
+        cmd.addAll(config.seataJvmOptions());
+        cmd.add(marker);
+        cmd.add("-Duser.home=" + dir.resolve("home"));
+        cmd.add("-Djava.io.tmpdir=" + dir.resolve("tmp"));
+        hostsFile.ifPresent(f -> cmd.add("-Djdk.net.hosts.file=" + f));
+        cmd.add("-Dseata.server.service-port=" + StackPorts.SEATA_TC);
+        cmd.add("-Dserver.port=" + StackPorts.SEATA_CONSOLE);
+        cmd.add("-Dserver.address=" + StackPorts.HOST);
+        cmd.add("-Dseata.config.type=file");
+        cmd.add("-Dseata.registry.type=file");
+        cmd.add("-Dseata.store.mode=file");
+        cmd.add("-Dseata.store.file.dir=" + dir.resolve("sessionStore"));
+        cmd.add("-Dlogging.file.path=" + dir.resolve("logs"));
+        cmd.add("-cp");
+        cmd.add(libDir + "/*");
+        cmd.add(MAIN_CLASS);
+        this.process = new ChildProcess("seata-tc", cmd, dir, logFile, pidFile);
+    }
+
+    void checkInstalled() {
+        boolean present;
+        try (Stream<Path> jars = Files.isDirectory(libDir) ? Files.list(libDir) : Stream.empty()) {
+            present = jars.anyMatch(p -> p.getFileName().toString().startsWith("seata-server"));
+        } catch (IOException e) {
+            present = false;
+        }
+        if (!present) {
+            throw new IllegalStateException("Seata TC classpath missing: no seata-server jar in " + libDir
+                    + ". Build it first: mvn -B -pl local-stack/seata-tc package (run-local.sh does this)");
+        }
+    }
+
+    void start() throws IOException, InterruptedException {
+        checkInstalled();
+        Files.createDirectories(dir.resolve("home"));
+        Files.createDirectories(dir.resolve("sessionStore"));
+        Files.createDirectories(dir.resolve("tmp"));
+        process.start();
+        try {
+            // the TC port opens when the coordinator is ready, the console (Spring Boot) around the same time
+            Net.awaitListening("seata-tc", StackPorts.SEATA_TC, 120_000, process::isAlive, "");
+            Net.awaitListening("seata-tc console", StackPorts.SEATA_CONSOLE, 60_000, process::isAlive, "");
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "\n--- last 40 lines of " + process.logFile()
+                    + " ---\n" + process.tail(40), e);
+        }
+    }
+
+    void stop() {
+        process.stop(java.time.Duration.ofSeconds(20));
+    }
+
+    /** Final stop: SIGTERM, SIGKILL after {@code timeout} (its file store is written synchronously). */
+    void close(java.time.Duration timeout) {
+        process.close(timeout);
+    }
+
+    void kill() {
+        process.kill();
+    }
+
+    boolean isRunning() {
+        return process.isAlive();
+    }
+
+    Optional<Long> pid() {
+        return process.pid();
+    }
+
+    String tail(int lines) {
+        return process.tail(lines);
+    }
+
+    Path logFile() {
+        return process.logFile();
+    }
+}

@@ -1,0 +1,152 @@
+package com.eshop.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One service JVM: {@code java <jvm opts> -jar <repo>/<module>/target/<module>.jar <args>}, health via actuator. */
+final class ServiceRunner {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .proxy(HttpClient.Builder.NO_PROXY)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+
+    private final ServiceSpec spec;
+    private final Path jar;
+    private final ChildProcess process;
+    private volatile Duration lastStartupTime;
+
+    ServiceRunner(ServiceSpec spec, Path jar, List<String> command, Path workDir, Path logFile, Path pidFile) {
+        this.spec = spec;
+        this.jar = jar;
+        this.process = new ChildProcess(spec.name(), command, workDir, logFile, pidFile);
+    }
+
+    /**
+     * Spring arguments of one service: the stack's base arguments, then the common extras, then the per-service
+     * extras. A later {@code --key=value} replaces an earlier one with the same key (Spring would otherwise join
+     * duplicates into "a,b").
+     */
+    static List<String> mergeArgs(List<String> base, List<String> common, List<String> own) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        List<String> plain = new ArrayList<>();
+        for (List<String> group : List.of(base, common, own)) {
+            for (String a : group) {
+                if (a.startsWith("--") && a.contains("=")) {
+                    String key = a.substring(0, a.indexOf('='));
+                    byKey.remove(key);
+                    byKey.put(key, a);
+                } else {
+                    plain.add(a);
+                }
+            }
+        }
+        List<String> out = new ArrayList<>(byKey.values());
+        out.addAll(plain);
+        return out;
+    }
+
+    ServiceSpec spec() {
+        return spec;
+    }
+
+    Path jar() {
+        return jar;
+    }
+
+    void checkJar() {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(spec.name() + ": jar not found at " + jar
+                    + " - build it first (mvn -B -DskipTests install from the repo root; run-local.sh does it)");
+        }
+    }
+
+    void start() throws IOException {
+        checkJar();
+        process.start();
+    }
+
+    /** Polls the health endpoint until UP; on timeout or an early exit throws with the tail of the service log. */
+    Duration awaitHealthy(Duration timeout) throws InterruptedException {
+        Instant begin = process.startedAt() != null ? process.startedAt() : Instant.now();
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            if (isHealthy()) {
+                lastStartupTime = Duration.between(begin, Instant.now());
+                return lastStartupTime;
+            }
+            Optional<Integer> exit = process.exitCode();
+            if (exit.isPresent()) {
+                throw new IllegalStateException(spec.name() + " exited with code " + exit.get()
+                        + " before it was healthy\n--- last 60 lines of " + process.logFile() + " ---\n"
+                        + process.tail(60));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(spec.name() + " not healthy after " + timeout.toSeconds()
+                        + " s (" + spec.healthUrl() + ")\n--- last 60 lines of " + process.logFile() + " ---\n"
+                        + process.tail(60));
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    boolean isHealthy() {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(spec.healthUrl()))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().replace(" ", "").contains("\"status\":\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void stop(Duration timeout) {
+        process.stop(timeout);
+    }
+
+    void close(Duration timeout) {
+        process.close(timeout);
+    }
+
+    void kill() {
+        process.kill();
+    }
+
+    boolean isRunning() {
+        return process.isAlive();
+    }
+
+    Optional<Long> pid() {
+        return process.pid();
+    }
+
+    Duration lastStartupTime() {
+        return lastStartupTime;
+    }
+
+    Path logFile() {
+        return process.logFile();
+    }
+
+    String tail(int lines) {
+        return process.tail(lines);
+    }
+}

@@ -1,0 +1,25 @@
+package com.eshop.stack;
+
+/**
+ * Fixed loopback ports of the local stack. Every server binds 127.0.0.1 (see STACK.md "Network" for the
+ * few listeners that also open on other interfaces: the broker's HA port, the Seata TC, Dubbo providers).
+ */
+public final class StackPorts {
+    public static final String HOST = "127.0.0.1";
+
+    public static final int MARIADB = 13306;
+    public static final int REDIS = 16379;
+    public static final int ZOOKEEPER = 12181;
+    public static final int ROCKETMQ_NAMESRV = 19876;
+    public static final int ROCKETMQ_BROKER = 20911;
+    /** The broker's "VIP channel" always listens on listenPort - 2. */
+    public static final int ROCKETMQ_BROKER_FAST = ROCKETMQ_BROKER - 2;
+    public static final int ROCKETMQ_BROKER_HA = 20912;
+    public static final int SEATA_TC = 18091;
+    public static final int SEATA_CONSOLE = 17091;
+    /** XXL-JOB executor embedded in order-service. */
+    public static final int XXL_JOB_EXECUTOR = 19999;
+
+    private StackPorts() {
+    }
+}

@@ -1,0 +1,223 @@
+package com.eshop.stack.demo;
+
+import com.eshop.common.api.JsonResult;
+import com.eshop.common.api.enums.OrderStatusEnum;
+import com.eshop.common.api.order.CancelOrderRequest;
+import com.eshop.common.api.order.CreateOrderDTO;
+import com.eshop.common.api.order.CreateOrderRequest;
+import com.eshop.common.api.order.OrderItemRequest;
+import com.eshop.common.api.order.PayCallbackRequest;
+import com.eshop.common.api.order.PrePayOrderRequest;
+import com.eshop.stack.Db;
+import com.eshop.stack.LocalStack;
+import com.eshop.stack.SuiteClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The demo of ./run-local.sh: the cancellation chain's scenarios through the real Dubbo APIs, then each order's
+ * state across all services as a table.
+ */
+public final class Demo {
+    private static final int WECHAT = 10;
+    private static final int ALIPAY = 20;
+
+    private final SuiteClient client;
+    private final Db db;
+    private final List<Row> rows = new ArrayList<>();
+
+    private record Row(String scenario, String orderId, String couponId, String outcome) {
+    }
+
+    private Demo(SuiteClient client, Db db) {
+        this.client = client;
+        this.db = db;
+    }
+
+    public static void run(LocalStack stack) {
+        System.out.println();
+        System.out.println("== demo: the order-cancellation chain on the running suite ==");
+        try (SuiteClient client = new SuiteClient(stack.dubboRegistryAddress())) {
+            new Demo(client, new Db(stack::jdbcUrl)).runScenarios();
+        } catch (RuntimeException e) {
+            System.out.println("demo failed: " + e);
+        }
+    }
+
+    private void runScenarios() {
+        CompletableFuture<Void> timeout = CompletableFuture.runAsync(this::timeoutThenLatePayment);
+        unpaidCancelledByUser();
+        paidCancelledBeforeShipping();
+        cancelRefusedAfterOutStock();
+        step("waiting for the unpaid order to time out ...");
+        timeout.join();
+        waitForReleases();
+        printTable();
+    }
+
+    private void unpaidCancelledByUser() {
+        CreateOrderDTO order = create("U1001", "CP-U1001-1", "SKU-1001", 1);
+        JsonResult<Boolean> cancel = cancel(order.getOrderId(), "U1001");
+        rows.add(new Row("1. unpaid, cancelled by the user", order.getOrderId(), "CP-U1001-1", result(cancel)));
+    }
+
+    private void paidCancelledBeforeShipping() {
+        CreateOrderDTO order = create("U1002", "CP-U1002-1", "SKU-1002", 2);
+        pay(order, "U1002", WECHAT);
+        awaitStatus(order.getOrderId(), 30);
+        JsonResult<Boolean> cancel = cancel(order.getOrderId(), "U1002");
+        rows.add(new Row("2. paid, cancelled before shipping", order.getOrderId(), "CP-U1002-1", result(cancel)));
+    }
+
+    private void timeoutThenLatePayment() {
+        CreateOrderDTO order = create("U1003", "CP-U1003-1", "SKU-1003", 3);
+        step("order " + order.getOrderId() + " will expire at " + order.getExpireTime());
+        awaitStatus(order.getOrderId(), 70);
+        long lateness = millis(db.row("order_db", "SELECT cancel_time FROM order_info WHERE order_id = ?", order.getOrderId())
+                .get("cancel_time")) - order.getExpireTime().getTime();
+        rows.add(new Row("3. not paid in time: timeout cancel", order.getOrderId(), "CP-U1003-1",
+                "cancelled " + lateness + " ms after expiry"));
+        CreateOrderDTO late = create("U1004", "CP-U1004-1", "SKU-1004", 1);
+        JsonResult<Boolean> firstCancel = cancel(late.getOrderId(), "U1004");
+        JsonResult<Boolean> callback = callback(late.getOrderId(), ALIPAY, late.getPayAmount());
+        JsonResult<Boolean> retried = callback(late.getOrderId(), ALIPAY, late.getPayAmount());
+        rows.add(new Row("4. payment arrives after the cancel", late.getOrderId(), "CP-U1004-1",
+                result(firstCancel) + "; callback " + result(callback) + "; retried " + result(retried)));
+    }
+
+    private void cancelRefusedAfterOutStock() {
+        CreateOrderDTO order = create("U1005", "CP-U1005-1", "SKU-1005", 1);
+        pay(order, "U1005", WECHAT);
+        awaitStatus(order.getOrderId(), 30);
+        JsonResult<Boolean> outStock = client.wmsApi.outStock(order.getOrderId());
+        JsonResult<Boolean> cancel = cancel(order.getOrderId(), "U1005");
+        rows.add(new Row("5. cancel after out-stock", order.getOrderId(), "CP-U1005-1",
+                "out-stock " + result(outStock) + "; cancel " + result(cancel)));
+    }
+
+    private void waitForReleases() {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            boolean pending = rows.stream().anyMatch(r -> db.count("inventory_db",
+                    "SELECT COUNT(*) FROM product_stock_log l WHERE l.order_id = ? AND l.status = 10", r.orderId()) > 0
+                    && db.count("order_db", "SELECT COUNT(*) FROM order_info WHERE order_id = ? AND order_status = 70", r.orderId()) > 0)
+                    || db.count("order_db", "SELECT COUNT(*) FROM after_sale_info WHERE after_sale_status = 20") > 0;
+            if (!pending) {
+                return;
+            }
+            sleep(300);
+        }
+    }
+
+    private void printTable() {
+        String format = "%-38s %-20s %-9s %-13s %-10s %-22s %9s %9s %-10s %s%n";
+        System.out.println();
+        System.out.printf(format, "scenario", "order", "status", "fulfill/wms/tms", "stock", "coupon", "paid", "refunded", "after-sale", "API result");
+        for (Row row : rows) {
+            String orderId = row.orderId();
+            String status = OrderStatusEnum.of(db.integer("order_db", "SELECT order_status FROM order_info WHERE order_id = ?", orderId)).name();
+            String fulfillment = db.count("fulfill_db", "SELECT COUNT(*) FROM order_fulfill WHERE order_id = ?", orderId) + "/"
+                    + db.count("wms_db", "SELECT COUNT(*) FROM delivery_order WHERE order_id = ?", orderId) + "/"
+                    + db.count("tms_db", "SELECT COUNT(*) FROM logistic_order WHERE order_id = ?", orderId);
+            Integer stockStatus = db.integer("inventory_db", "SELECT MAX(status) FROM product_stock_log WHERE order_id = ?", orderId);
+            String stock = stockStatus == null ? "-" : switch (stockStatus) {
+                case 10 -> "locked";
+                case 20 -> "released";
+                case 30 -> "sold";
+                default -> String.valueOf(stockStatus);
+            };
+            Map<String, Object> coupon = db.row("market_db", "SELECT used, order_id FROM user_coupon WHERE coupon_id = ?", row.couponId());
+            String couponState = ((Number) coupon.get("used")).intValue() == 0 ? "free" : "held by this order";
+            if (((Number) coupon.get("used")).intValue() == 1 && !orderId.equals(coupon.get("order_id"))) {
+                couponState = "held by " + coupon.get("order_id");
+            }
+            long paid = db.count("order_db", "SELECT COALESCE(SUM(pay_amount), 0) FROM order_payment_record WHERE order_id = ?", orderId);
+            long refunded = db.count("pay_db", "SELECT COALESCE(SUM(refund_amount), 0) FROM pay_refund WHERE order_id = ?", orderId);
+            Integer afterSale = db.integer("order_db", "SELECT after_sale_status FROM after_sale_info WHERE order_id = ?", orderId);
+            System.out.printf(format, row.scenario(), orderId, status, fulfillment, stock, row.couponId() + " " + couponState,
+                    money(paid), money(refunded), afterSale == null ? "-" : afterSale == 50 ? "REFUNDING" : afterSale.toString(), row.outcome());
+        }
+        System.out.println();
+    }
+
+    private CreateOrderDTO create(String userId, String couponId, String sku, int quantity) {
+        CreateOrderRequest request = new CreateOrderRequest();
+        request.setUserId(userId);
+        request.setCouponId(couponId);
+        OrderItemRequest item = new OrderItemRequest();
+        item.setSkuCode(sku);
+        item.setSaleQuantity(quantity);
+        request.setOrderItemRequestList(List.of(item));
+        JsonResult<CreateOrderDTO> result = client.orderApi.createOrder(request);
+        if (!result.isOk()) {
+            throw new IllegalStateException("createOrder refused: " + result.getErrorCode() + " " + result.getErrorMessage());
+        }
+        step("created " + result.getData().getOrderId() + " for " + userId + " (" + quantity + " x " + sku + ", coupon " + couponId + ")");
+        return result.getData();
+    }
+
+    private void pay(CreateOrderDTO order, String userId, int payType) {
+        PrePayOrderRequest prePay = new PrePayOrderRequest();
+        prePay.setOrderId(order.getOrderId());
+        prePay.setUserId(userId);
+        prePay.setPayType(payType);
+        prePay.setPayAmount(order.getPayAmount());
+        step("pre-pay " + order.getOrderId() + ": " + result(client.orderApi.prePayOrder(prePay)));
+        step("pay callback " + order.getOrderId() + ": " + result(callback(order.getOrderId(), payType, order.getPayAmount())));
+    }
+
+    private JsonResult<Boolean> callback(String orderId, int payType, int amount) {
+        PayCallbackRequest request = new PayCallbackRequest();
+        request.setOrderId(orderId);
+        request.setPayType(payType);
+        request.setPayAmount(amount);
+        request.setOutTradeNo("T-" + orderId + "-" + payType);
+        return client.orderApi.payCallback(request);
+    }
+
+    private JsonResult<Boolean> cancel(String orderId, String userId) {
+        CancelOrderRequest request = new CancelOrderRequest();
+        request.setOrderId(orderId);
+        request.setUserId(userId);
+        JsonResult<Boolean> result = client.afterSaleApi.cancelOrder(request);
+        step("cancel " + orderId + ": " + result(result));
+        return result;
+    }
+
+    private void awaitStatus(String orderId, int status) {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!Integer.valueOf(status).equals(db.integer("order_db", "SELECT order_status FROM order_info WHERE order_id = ?", orderId))) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("order " + orderId + " did not reach status " + status);
+            }
+            sleep(200);
+        }
+    }
+
+    private static String result(JsonResult<?> result) {
+        return result.isOk() ? "ok" : result.getErrorCode();
+    }
+
+    private static String money(long cents) {
+        return String.format("%d.%02d", cents / 100, cents % 100);
+    }
+
+    private static long millis(Object datetime) {
+        return Db.epochMillis(datetime);
+    }
+
+    private static void step(String line) {
+        System.out.println("  " + line);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
