@@ -206,7 +206,7 @@ public final class LocalStackConfig {
         private long transactionCheckInterval = 2000;
         private long transactionTimeOut = 3000;
         private int transactionOpBatchInterval = 200;
-        private int transactionCheckMax = 60;
+        private int transactionCheckMax = 300;
         private int timerPrecisionMs = 100;
         private int topicQueueNums = 4;
         private Duration healthTimeout = Duration.ofSeconds(180);

@@ -36,9 +36,12 @@ class ExpiredOrderScanIT {
     @Test
     void theScanReadsOnlyTheExpiredRangeOfTheIndexAndEachShardCancelsItsOwnOrders() {
         // many unpaid orders that are not due yet: the scan must not read them
+        String digit = "(SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 "
+                + "UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)";
         scenario.db().update("order_db", "INSERT INTO order_info (order_id, user_id, order_status, total_amount, pay_amount, expire_time) "
-                + "WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < " + NOT_YET_DUE + ") "
-                + "SELECT CONCAT('SYN-', n), 'U-SYN', 10, 100, 100, NOW(3) + INTERVAL 1 DAY FROM seq");
+                + "SELECT CONCAT('SYN-', n), 'U-SYN', 10, 100, 100, NOW(3) + INTERVAL 1 DAY FROM (SELECT a.d + 10 * b.d + 100 * c.d "
+                + "+ 1000 * e.d + 10000 * f.d AS n FROM " + digit + " a, " + digit + " b, " + digit + " c, " + digit + " e, " + digit + " f) seq "
+                + "WHERE n < " + NOT_YET_DUE);
         scenario.db().update("order_db", "ANALYZE TABLE order_info");
         List<CreateOrderDTO> expired = new ArrayList<>();
         List<TestData.UserCoupon> users = new ArrayList<>();

@@ -36,6 +36,9 @@ public final class Suite {
                     .transactionCheckInterval(1000)
                     .transactionTimeOut(1500)
                     .transactionOpBatchInterval(200)
+                    // a half message is checked back every second; it must outlive a restart of order-service
+                    // plus the expiry of the dead holder's lock, or the broker discards it
+                    .transactionCheckMax(600)
                     .springArgs("--eshop.order.pay-timeout=" + PAY_TIMEOUT,
                             "--eshop.rocketmq.retry-delay-level=1",
                             "--eshop.rocketmq.max-reconsume-times=" + MAX_RECONSUME_TIMES,
