@@ -11,6 +11,7 @@ import com.eshop.support.mq.LocalTransactionHandler;
 import com.eshop.support.mq.MessageHandler;
 import com.eshop.support.mq.MqProducer;
 import com.eshop.support.mq.MqProperties;
+import com.eshop.support.mq.TransactionCheckReadiness;
 import com.eshop.support.mq.TransactionListenerDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.rocketmq.client.exception.MQClientException;
@@ -50,6 +51,12 @@ public class EshopSupportAutoConfiguration {
         producer.setTransactionListener(new TransactionListenerDispatcher(() -> handlers.orderedStream().toList(), faultSwitches));
         producer.start();
         return producer;
+    }
+
+    @Bean
+    public TransactionCheckReadiness transactionCheckReadiness(TransactionMQProducer transactionMQProducer,
+                                                               ObjectProvider<LocalTransactionHandler> handlers) {
+        return new TransactionCheckReadiness(transactionMQProducer, handlers);
     }
 
     @Bean

@@ -42,7 +42,7 @@ class ExpiredOrderScanIT {
                 + "SELECT CONCAT('SYN-', n), 'U-SYN', 10, 100, 100, NOW(3) + INTERVAL 1 DAY FROM (SELECT a.d + 10 * b.d + 100 * c.d "
                 + "+ 1000 * e.d + 10000 * f.d AS n FROM " + digit + " a, " + digit + " b, " + digit + " c, " + digit + " e, " + digit + " f) seq "
                 + "WHERE n < " + NOT_YET_DUE);
-        scenario.db().update("order_db", "ANALYZE TABLE order_info");
+        scenario.db().rows("order_db", "ANALYZE TABLE order_info");
         List<CreateOrderDTO> expired = new ArrayList<>();
         List<TestData.UserCoupon> users = new ArrayList<>();
         Faults.with(ServiceSpec.ORDER, FaultPoints.ORDER_DROP_PAY_TIMEOUT_MESSAGE, 1.0, () -> {

@@ -10,7 +10,7 @@ import com.eshop.consistency.InvariantChecker;
 import com.eshop.consistency.StockBaseline;
 import com.eshop.consistency.Violation;
 import com.eshop.stack.LocalStack;
-import com.eshop.systemtest.support.Db;
+import com.eshop.stack.Db;
 import com.eshop.systemtest.support.Outcomes;
 import com.eshop.systemtest.support.Scenario;
 import com.eshop.systemtest.support.Suite;
