@@ -2,10 +2,14 @@ package com.eshop.systemtest.support;
 
 import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.message.MessageClientIDSetter;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Looks messages up in the real broker by key: what was delivered, and what waits in the timer wheel. */
 public final class Broker implements AutoCloseable {
@@ -25,11 +29,18 @@ public final class Broker implements AutoCloseable {
         }
     }
 
-    /** Messages stored on {@code topic} with this key (a committed transactional message appears here; a half one does not). */
+    /**
+     * The distinct messages stored on {@code topic} with this key (a committed transactional message appears here;
+     * a half one does not). A half message that is checked back twice may be committed twice: the broker then
+     * stores two copies with the same message id (at-least-once), which count as one message here.
+     */
     public List<MessageExt> messages(String topic, String key) {
         try {
             QueryResult result = admin.queryMessage(topic, key, 64, 0, System.currentTimeMillis() + 60_000);
-            return result.getMessageList().stream().filter(m -> m.getKeys() != null && List.of(m.getKeys().split(" ")).contains(key)).toList();
+            Map<String, MessageExt> distinct = new LinkedHashMap<>();
+            result.getMessageList().stream().filter(m -> m.getKeys() != null && List.of(m.getKeys().split(" ")).contains(key))
+                    .forEach(m -> distinct.putIfAbsent(Optional.ofNullable(MessageClientIDSetter.getUniqID(m)).orElse(m.getMsgId()), m));
+            return List.copyOf(distinct.values());
         } catch (MQClientException e) {
             if (e.getResponseCode() == 208 || String.valueOf(e.getMessage()).contains("query message by key finished")) {
                 return List.of();
