@@ -209,7 +209,7 @@ public final class LocalStackConfig {
         private int transactionCheckMax = 300;
         private int timerPrecisionMs = 100;
         private int topicQueueNums = 4;
-        private Duration healthTimeout = Duration.ofSeconds(180);
+        private Duration healthTimeout = Duration.ofSeconds(300);
         private Duration serviceStopTimeout = Duration.ofSeconds(40);
         private Duration machineLockWait = Duration.ZERO;
         private Consumer<String> progress = System.out::println;

@@ -38,8 +38,16 @@ class RaceIT {
             CreateOrderDTO order = scenario.createOrder(user.userId(), user.couponId(), items("SKU-1018", 1));
             assertThat(scenario.prePay(order.getOrderId(), user.userId(), WECHAT, order.getPayAmount()).isOk()).isTrue();
 
-            race(() -> scenario.payCallback(order.getOrderId(), WECHAT, order.getPayAmount()),
-                    () -> scenario.cancel(order.getOrderId(), user.userId()));
+            // alternate which side gets a head start of a few milliseconds, so both outcomes occur
+            long payDelay = round % 2 == 0 ? 0 : 3L * round;
+            long cancelDelay = round % 2 == 0 ? 3L * round : 0;
+            race(() -> {
+                Thread.sleep(payDelay);
+                return scenario.payCallback(order.getOrderId(), WECHAT, order.getPayAmount());
+            }, () -> {
+                Thread.sleep(cancelDelay);
+                return scenario.cancel(order.getOrderId(), user.userId());
+            });
 
             String orderId = order.getOrderId();
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
