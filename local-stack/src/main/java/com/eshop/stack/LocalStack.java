@@ -519,9 +519,43 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** {@code kill -9} of one service, for fault tests. */
+    /**
+     * kill -9, then waits until the dead JVM's Dubbo registrations have left ZooKeeper (its session expired). A
+     * restart that registered the same URL before that would have its node deleted by the expiry, leaving the
+     * service unreachable.
+     */
     public void killService(String name) {
         runner(name).kill();
         progress(name + " killed (SIGKILL)");
+        awaitRegistrationsGone(ServiceSpec.byName(name).dubboPort(), Duration.ofSeconds(90));
+    }
+
+    private void awaitRegistrationsGone(int dubboPort, Duration within) {
+        String address = StackPorts.HOST + "%3A" + dubboPort;
+        long deadline = System.currentTimeMillis() + within.toMillis();
+        try (org.apache.zookeeper.admin.ZooKeeperAdmin zk = new org.apache.zookeeper.admin.ZooKeeperAdmin(
+                zooKeeperAddress(), 10_000, event -> { })) {
+            while (System.currentTimeMillis() < deadline) {
+                boolean registered = false;
+                for (String service : zk.exists("/dubbo", false) == null ? List.<String>of() : zk.getChildren("/dubbo", false)) {
+                    String providers = "/dubbo/" + service + "/providers";
+                    if (zk.exists(providers, false) != null
+                            && zk.getChildren(providers, false).stream().anyMatch(url -> url.contains(address))) {
+                        registered = true;
+                        break;
+                    }
+                }
+                if (!registered) {
+                    return;
+                }
+                Thread.sleep(500);
+            }
+            progress("registrations of port " + dubboPort + " still in ZooKeeper after " + within.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            progress("could not read ZooKeeper registrations: " + e);
+        }
     }
 
     public boolean isServiceHealthy(String name) {
