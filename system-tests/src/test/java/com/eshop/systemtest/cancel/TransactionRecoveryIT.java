@@ -91,9 +91,12 @@ class TransactionRecoveryIT {
         }
     }
 
-    private static void restartOrderService() {
+    private void restartOrderService() {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !Suite.stack().isServiceHealthy(ServiceSpec.ORDER));
         Suite.stack().killService(ServiceSpec.ORDER);
         Suite.stack().startService(ServiceSpec.ORDER);
+        // healthy is not yet registered: wait until a client reaches the new instance through the registry
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> scenario.client().orderApi.getOrderDetail("O-PROBE") != null);
     }
 }
