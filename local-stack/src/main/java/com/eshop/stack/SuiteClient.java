@@ -13,12 +13,16 @@ import org.apache.dubbo.config.ReferenceConfig;
 import org.apache.dubbo.config.RegistryConfig;
 import org.apache.dubbo.config.bootstrap.DubboBootstrap;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
  * A Dubbo consumer of every API of the suite, found through the registry exactly as any client finds them.
  * Used by the demo, the system tests and the workload driver.
  */
 public final class SuiteClient implements AutoCloseable {
     public static final String VERSION = "1.0.0";
+    private static final Duration PROVIDER_WAIT = Duration.ofSeconds(60);
 
     private final DubboBootstrap bootstrap;
     public final OrderApi orderApi;
@@ -57,6 +61,29 @@ public final class SuiteClient implements AutoCloseable {
         marketApi = market.get();
         inventoryApi = inventory.get();
         payApi = pay.get();
+        awaitProviders(List.of(order, afterSale, fulfill, wms, tms, market, inventory, pay), PROVIDER_WAIT);
+    }
+
+    /**
+     * The registry notifies a new consumer asynchronously: until it has, every call fails with "No provider
+     * available". A client is only handed out once it sees a provider of every API.
+     */
+    private static void awaitProviders(List<ReferenceConfig<?>> references, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        for (ReferenceConfig<?> reference : references) {
+            while (!reference.getInvoker().isAvailable()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no provider of " + reference.getInterface() + " in the registry after "
+                            + within.toSeconds() + " s");
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for providers", e);
+                }
+            }
+        }
     }
 
     private <T> ReferenceConfig<T> reference(Class<T> type) {

@@ -4,6 +4,7 @@ import com.eshop.support.fault.FaultInjectingConsumeInterceptor;
 import com.eshop.support.fault.FaultProperties;
 import com.eshop.support.fault.FaultSwitches;
 import com.eshop.support.fault.FaultsEndpoint;
+import com.eshop.support.health.DubboServicesHealthIndicator;
 import com.eshop.support.lock.RedisLock;
 import com.eshop.support.mq.ConsumeInterceptor;
 import com.eshop.support.mq.ConsumerContainer;
@@ -62,6 +63,11 @@ public class EshopSupportAutoConfiguration {
     @Bean
     public MqProducer mqProducer(TransactionMQProducer transactionMQProducer) {
         return new MqProducer(transactionMQProducer);
+    }
+
+    @Bean
+    public DubboServicesHealthIndicator dubboServicesHealthIndicator() {
+        return new DubboServicesHealthIndicator();
     }
 
     @Bean
