@@ -181,7 +181,7 @@ public final class LocalStack implements AutoCloseable {
         }
         this.seata = new SeataTcRunner(dataDir.resolve("seata"),
                 config.repoDir().resolve("local-stack/seata-tc/target/lib"), logDir.resolve("seata-tc.log"),
-                pidDir.resolve("seata-tc.pid"), marker("seata-tc"), config, hostsFile, this::progress);
+                pidDir.resolve("seata-tc.pid"), marker("seata-tc"), config, hostsFile, jdbcUrl("seata"), this::progress);
         seata.checkInstalled();
         if (!config.infraOnly()) {
             for (ServiceSpec spec : ServiceSpec.ALL) {
@@ -272,10 +272,6 @@ public final class LocalStack implements AutoCloseable {
         ExecutorService pool = Executors.newFixedThreadPool(5, daemonThreads("local-stack-infra"));
         try {
             List<Future<?>> parts = new ArrayList<>();
-            parts.add(pool.submit(timed("seata-tc", () -> {
-                seata.start();
-                return null;
-            })));
             parts.add(pool.submit(timed("mariadb", () -> {
                 mariaDb.start();
                 return null;
@@ -283,6 +279,9 @@ public final class LocalStack implements AutoCloseable {
                 List<Path> files = SqlScripts.runAll(serverJdbcUrl(), config.sqlDir(), this::progress);
                 return files.isEmpty() ? null : files.size() + " file(s) from " + config.sqlDir() + ": "
                         + files.stream().map(p -> p.getFileName().toString()).toList();
+            }).andThen("seata-tc", () -> {
+                seata.start(); // its store is the seata database
+                return null;
             })));
             parts.add(pool.submit(timed("redis", () -> {
                 redis.start();
@@ -600,7 +599,7 @@ public final class LocalStack implements AutoCloseable {
         progress(String.format(Locale.ROOT, "redis restarted in %.1f s", (System.nanoTime() - t0) / 1e9));
     }
 
-    /** Seata TC restart on the same file store (open global transactions are resumed by the TC). */
+    /** Seata TC restart on the same database store (open global transactions are resumed by the TC). */
     public void restartSeata() {
         long t0 = System.nanoTime();
         seata.stop();

@@ -62,6 +62,8 @@ final class MariaDbServer {
         b.addArg("--skip-ssl");
         b.addArg("--bind-address=" + StackPorts.HOST);
         b.addArg("--pid-file=" + pidFile());
+        // seven services x a pool of 20, the Seata TC's store pool, the checker and the tests: above the default 151
+        b.addArg("--max-connections=400");
         if ("root".equals(System.getProperty("user.name"))) {
             b.addArg("--user=root");
         }

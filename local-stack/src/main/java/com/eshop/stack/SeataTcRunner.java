@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * Seata TC 2.0.0 as its own JVM: {@code java -cp 'local-stack/seata-tc/target/lib/*' io.seata.server.ServerApplication}
- * with file config/registry/store under the data dir (settings as -D properties: it rejects --spring.* args).
+ * with file config and registry, and its sessions and global locks in the {@code seata} database of the local
+ * MariaDB (store.mode=db, schema sql/seata.sql; the file store of 2.0.0 can leak row locks). Settings as -D
+ * properties: it rejects --spring.* args.
  */
 final class SeataTcRunner {
 
@@ -24,7 +26,7 @@ final class SeataTcRunner {
     private final Consumer<String> log;
 
     SeataTcRunner(Path dir, Path libDir, Path logFile, Path pidFile, String marker, LocalStackConfig config,
-                  Optional<Path> hostsFile, Consumer<String> log) {
+                  Optional<Path> hostsFile, String storeJdbcUrl, Consumer<String> log) {
         this.dir = dir;
         this.libDir = libDir;
         this.config = config;
@@ -41,8 +43,15 @@ final class SeataTcRunner {
         cmd.add("-Dserver.address=" + StackPorts.HOST);
         cmd.add("-Dseata.config.type=file");
         cmd.add("-Dseata.registry.type=file");
-        cmd.add("-Dseata.store.mode=file");
-        cmd.add("-Dseata.store.file.dir=" + dir.resolve("sessionStore"));
+        cmd.add("-Dseata.store.mode=db");
+        cmd.add("-Dseata.store.db.datasource=hikari");
+        cmd.add("-Dseata.store.db.db-type=mysql");
+        cmd.add("-Dseata.store.db.driver-class-name=com.mysql.cj.jdbc.Driver");
+        cmd.add("-Dseata.store.db.url=" + storeJdbcUrl + "&rewriteBatchedStatements=true");
+        cmd.add("-Dseata.store.db.user=root");
+        cmd.add("-Dseata.store.db.password=");
+        cmd.add("-Dseata.store.db.min-conn=2");
+        cmd.add("-Dseata.store.db.max-conn=20");
         cmd.add("-Dlogging.file.path=" + dir.resolve("logs"));
         cmd.add("-cp");
         cmd.add(libDir + "/*");
@@ -66,7 +75,6 @@ final class SeataTcRunner {
     void start() throws IOException, InterruptedException {
         checkInstalled();
         Files.createDirectories(dir.resolve("home"));
-        Files.createDirectories(dir.resolve("sessionStore"));
         Files.createDirectories(dir.resolve("tmp"));
         process.start();
         try {
@@ -83,7 +91,7 @@ final class SeataTcRunner {
         process.stop(java.time.Duration.ofSeconds(20));
     }
 
-    /** Final stop: SIGTERM, SIGKILL after {@code timeout} (its file store is written synchronously). */
+    /** Final stop: SIGTERM, SIGKILL after {@code timeout} (its sessions are in the database). */
     void close(java.time.Duration timeout) {
         process.close(timeout);
     }
