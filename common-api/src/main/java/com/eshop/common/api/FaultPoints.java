@@ -17,9 +17,14 @@ public final class FaultPoints {
     public static final String HALT_AFTER_LOCAL_COMMIT_PREFIX = "mq.halt-after-local-commit.";
     /** The pay gateway refuses a refund before doing anything. */
     public static final String PAY_REFUND_FAILURE = "pay.refund-failure";
+    /**
+     * The pay gateway performs a refund but its answer never reaches the caller in time (the caller's Dubbo call
+     * times out): the caller must retry with the same refund request id and must not refund twice.
+     */
+    public static final String PAY_REFUND_TIMEOUT = "pay.refund-timeout";
     /** Fulfillment interception fails after its local deletes and the WMS call (the global rollback must undo them). */
     public static final String FULFILL_INTERCEPTION_FAILURE = "fulfill.interception-failure";
-    /** order-service dies (like kill -9) inside the cancel global transaction, after the interception, before its own branch. */
+    /** order-service dies (like kill -9) inside the cancel global transaction, after its own branch and the interception, before the global commit. */
     public static final String ORDER_HALT_INSIDE_CANCEL_TRANSACTION = "order.halt-inside-cancel-transaction";
     /** The pay-timeout message of a new order is not sent (only the scan can cancel it). */
     public static final String ORDER_DROP_PAY_TIMEOUT_MESSAGE = "order.drop-pay-timeout-message";

@@ -75,6 +75,7 @@ public class PayService {
             if (refundRepository.insert(wanted)) {
                 log.info("refunded {} cents of order {} (request {})", wanted.refundAmount(), wanted.orderId(),
                         wanted.refundRequestId());
+                faults.afterRefund(wanted.refundRequestId());
                 return true;
             }
             existing = refundRepository.findByRefundRequestId(wanted.refundRequestId()).orElseThrow(() ->

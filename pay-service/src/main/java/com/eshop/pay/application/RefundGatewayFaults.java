@@ -8,21 +8,27 @@ import lombok.extern.slf4j.Slf4j;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+
 /**
- * Fault hook for the consistency suite: an unavailable refund gateway, at point {@link FaultPoints#PAY_REFUND_FAILURE}
- * of the shared {@link FaultSwitches}. Inert unless the service runs with {@code eshop.faults.enabled=true}; then
- * each refund fails with the point's rate, before anything is written. The rate starts at
- * {@code eshop.faults.pay-refund-failure-rate} (default 0) and can be changed at runtime through
- * {@code POST /actuator/faults/pay.refund-failure}.
+ * Fault hooks for the consistency suite, points of the shared {@link FaultSwitches}, inert unless the service runs
+ * with {@code eshop.faults.enabled=true}: {@link FaultPoints#PAY_REFUND_FAILURE} refuses a refund before anything is
+ * written (rate starts at {@code eshop.faults.pay-refund-failure-rate}, default 0); {@link FaultPoints#PAY_REFUND_TIMEOUT}
+ * performs it and then holds the answer for {@code eshop.faults.refund-answer-delay} (default 16 s, longer than the
+ * callers' 15 s Dubbo timeout), so the caller sees a timeout of a refund that happened. Rates change at runtime through
+ * {@code POST /actuator/faults/<point>}.
  */
 @Slf4j
 @Component
 public class RefundGatewayFaults {
     private final FaultSwitches faultSwitches;
+    private final Duration answerDelay;
 
     public RefundGatewayFaults(FaultSwitches faultSwitches,
-                               @Value("${eshop.faults.pay-refund-failure-rate:0}") double initialRate) {
+                               @Value("${eshop.faults.pay-refund-failure-rate:0}") double initialRate,
+                               @Value("${eshop.faults.refund-answer-delay:16s}") Duration answerDelay) {
         this.faultSwitches = faultSwitches;
+        this.answerDelay = answerDelay;
         if (faultSwitches.isEnabled() && initialRate > 0) {
             faultSwitches.setRate(FaultPoints.PAY_REFUND_FAILURE, initialRate);
             log.warn("FAULT INJECTION: refunds fail with probability {}", initialRate);
@@ -33,6 +39,18 @@ public class RefundGatewayFaults {
         if (faultSwitches.shouldInject(FaultPoints.PAY_REFUND_FAILURE)) {
             log.warn("FAULT INJECTION: refund {} refused as gateway unavailable", refundRequestId);
             throw new BizException(ErrorCode.PAY_GATEWAY_UNAVAILABLE, "injected refund gateway failure");
+        }
+    }
+
+    /** Called after a refund was recorded: the answer may be late. */
+    public void afterRefund(String refundRequestId) {
+        if (faultSwitches.shouldInject(FaultPoints.PAY_REFUND_TIMEOUT)) {
+            log.warn("FAULT INJECTION: refund {} done, answer held for {}", refundRequestId, answerDelay);
+            try {
+                Thread.sleep(answerDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

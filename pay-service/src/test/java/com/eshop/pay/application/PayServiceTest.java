@@ -13,6 +13,7 @@ import com.eshop.support.error.Checks;
 import com.eshop.support.fault.FaultSwitches;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ class PayServiceTest {
         return new PayService(transactionRepository, refundRepository, faults);
     }
 
-    private final PayService service = service(new RefundGatewayFaults(FaultSwitches.disabled(), 0));
+    private final PayService service = service(new RefundGatewayFaults(FaultSwitches.disabled(), 0, Duration.ZERO));
 
     @Test
     void prePayReturnsTheSameTransactionForTheSameOrderAndPayType() {
@@ -148,7 +149,7 @@ class PayServiceTest {
 
     @Test
     void injectedGatewayFailureWritesNothingAndALaterRetrySucceeds() {
-        PayService failing = service(new RefundGatewayFaults(new FaultSwitches(true, Map.of()), 1.0));
+        PayService failing = service(new RefundGatewayFaults(new FaultSwitches(true, Map.of()), 1.0, Duration.ZERO));
 
         assertRefused(() -> failing.executeRefund(refund("R1", "O1", 900)), ErrorCode.PAY_GATEWAY_UNAVAILABLE);
         assertThat(refunds).isEmpty();

@@ -6,6 +6,7 @@ import com.eshop.support.error.BizException;
 import com.eshop.support.fault.FaultSwitches;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,20 +17,20 @@ class RefundGatewayFaultsTest {
 
     @Test
     void inertWhenFaultInjectionIsDisabledWhateverTheRate() {
-        RefundGatewayFaults faults = new RefundGatewayFaults(FaultSwitches.disabled(), 1.0);
+        RefundGatewayFaults faults = new RefundGatewayFaults(FaultSwitches.disabled(), 1.0, Duration.ZERO);
         assertThatCode(() -> faults.beforeRefund("R1")).doesNotThrowAnyException();
     }
 
     @Test
     void inertAtRateZero() {
-        RefundGatewayFaults faults = new RefundGatewayFaults(new FaultSwitches(true, Map.of()), 0);
+        RefundGatewayFaults faults = new RefundGatewayFaults(new FaultSwitches(true, Map.of()), 0, Duration.ZERO);
         assertThatCode(() -> faults.beforeRefund("R1")).doesNotThrowAnyException();
     }
 
     @Test
     void theConfiguredRateIsTheInitialRateOfTheSharedPoint() {
         FaultSwitches switches = new FaultSwitches(true, Map.of());
-        RefundGatewayFaults faults = new RefundGatewayFaults(switches, 1.0);
+        RefundGatewayFaults faults = new RefundGatewayFaults(switches, 1.0, Duration.ZERO);
 
         assertThatThrownBy(() -> faults.beforeRefund("R1")).isInstanceOfSatisfying(BizException.class,
                 e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCode.PAY_GATEWAY_UNAVAILABLE));
