@@ -44,22 +44,27 @@ public class AfterSaleManager {
     private final OrderFaults orderFaults;
 
     /**
-     * The local transaction of RELEASE_ASSETS: one Seata AT global transaction {intercept fulfillment (fulfill →
-     * WMS → TMS); order → CANCELED + operate log}. It returns only after the global commit, so the message is
+     * The local transaction of RELEASE_ASSETS: one Seata AT global transaction {order → CANCELED + operate log;
+     * intercept fulfillment (fulfill → WMS → TMS)}. It returns only after the global commit, so the message is
      * committed only for a cancel that is globally committed (the article committed it before).
+     * <p>
+     * The order's own branch comes first: its global lock on the order row keeps every other cancel, pay or
+     * out-stock of this order out until this global transaction has ended, also when a coordinator restart leaves
+     * it to be rolled back later. Intercepting first would let a second cancel read this one's uncommitted deletes
+     * as "nothing to intercept" and commit, before the rollback brought the fulfillment rows back.
      */
     @GlobalTransactional(name = "cancel-order", rollbackFor = Exception.class, timeoutMills = 30_000)
     public void cancelOrderFulfillmentAndUpdateOrderStatus(CancelOrderAssembleRequest request) {
         OrderStatusEnum from = OrderStatusEnum.of(request.getOrderInfoDTO().getOrderStatus());
-        if (from != OrderStatusEnum.CREATED) {
-            fulfillGateway.cancelFulfill(request.getOrderId());
-        }
-        orderFaults.maybeHaltInsideCancelTransaction(request.getOrderId());
         OrderOperateTypeEnum operateType = OrderCancelTypeEnum.TIMEOUT_CANCELED.getCode().equals(request.getCancelType())
                 ? OrderOperateTypeEnum.AUTO_CANCEL_ORDER : OrderOperateTypeEnum.MANUAL_CANCEL_ORDER;
         if (!orderRepository.cancel(request.getOrderId(), from, request.getCancelType(), operateType, request.getCancelRequestId())) {
             throw new BizException(ErrorCode.CANCEL_ORDER_PROCESS_FAILED, "order " + request.getOrderId() + " left " + from + " meanwhile");
         }
+        if (from != OrderStatusEnum.CREATED) {
+            fulfillGateway.cancelFulfill(request.getOrderId());
+        }
+        orderFaults.maybeHaltInsideCancelTransaction(request.getOrderId());
     }
 
     /**

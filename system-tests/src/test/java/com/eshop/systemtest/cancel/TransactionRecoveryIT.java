@@ -51,8 +51,8 @@ class TransactionRecoveryIT {
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             assertThat(scenario.fulfillOrders(orderId)).isEqualTo(1);
             assertThat(scenario.deliveryOrders(orderId)).isEqualTo(1);
+            assertThat(scenario.orderStatus(orderId)).isEqualTo(OrderStatusEnum.FULFILL.getCode());
         });
-        assertThat(scenario.orderStatus(orderId)).isEqualTo(OrderStatusEnum.FULFILL.getCode());
         assertThat(Suite.broker().messages(RocketMqConstant.RELEASE_ASSETS_TOPIC, orderId)).isEmpty();
         assertThat(scenario.coupon(user.couponId())).isEqualTo(new Scenario.Coupon(1, orderId));
 

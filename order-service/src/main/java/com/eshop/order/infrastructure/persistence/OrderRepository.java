@@ -7,6 +7,7 @@ import com.eshop.common.api.enums.PayStatusEnum;
 import com.eshop.order.domain.OrderOperateTypeEnum;
 import com.eshop.order.domain.PaymentRecordStatus;
 import com.eshop.support.error.BizException;
+import io.seata.spring.annotation.GlobalLock;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
@@ -56,7 +57,12 @@ public class OrderRepository {
                 OrderStatusEnum.CREATED, null, null));
     }
 
-    /** CREATED -> PAID with the accepted payment; false when the order was no longer CREATED. */
+    /**
+     * CREATED -> PAID with the accepted payment; false when the order was no longer CREATED. Runs outside any global
+     * transaction: {@link GlobalLock} refuses to commit over a row that an unfinished global transaction (e.g. a
+     * create-order still to be rolled back) holds, whose undo would otherwise find a dirty write and never finish.
+     */
+    @GlobalLock
     @Transactional(rollbackFor = Exception.class)
     public boolean markPaid(String orderId, int payType, String outTradeNo, int payAmount) {
         if (orderInfoMapper.transitToPaid(orderId, payType) == 0) {
@@ -71,6 +77,8 @@ public class OrderRepository {
         return true;
     }
 
+    /** Outside any global transaction, see {@link #markPaid}. */
+    @GlobalLock
     public void choosePayType(String orderId, int payType) {
         paymentDetailMapper.choosePayType(orderId, payType);
     }
