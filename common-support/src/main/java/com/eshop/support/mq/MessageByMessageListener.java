@@ -17,6 +17,8 @@ class MessageByMessageListener implements MessageListenerConcurrently {
     private final MessageHandler handler;
     private final ConsumeInterceptor interceptor;
     private final BiConsumer<MessageExt, Exception> onFailure;
+    /** RocketMQ's longest delay level (2 h). */
+    private static final int MAX_DELAY_LEVEL = 18;
     private final int retryDelayLevel;
 
     MessageByMessageListener(MessageHandler handler, ConsumeInterceptor interceptor, BiConsumer<MessageExt, Exception> onFailure,
@@ -37,7 +39,9 @@ class MessageByMessageListener implements MessageListenerConcurrently {
                 onFailure.accept(message, e);
                 context.setAckIndex(i - 1);
                 if (retryDelayLevel > 0) {
-                    context.setDelayLevelWhenNextConsume(retryDelayLevel);
+                    // like the broker's own schedule, each retry waits one level longer, so the retries of a
+                    // message outlast an outage of a dependency instead of all failing within seconds
+                    context.setDelayLevelWhenNextConsume(Math.min(MAX_DELAY_LEVEL, retryDelayLevel + message.getReconsumeTimes()));
                 }
                 return ConsumeConcurrentlyStatus.RECONSUME_LATER;
             }

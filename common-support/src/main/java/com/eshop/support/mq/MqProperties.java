@@ -11,7 +11,7 @@ public class MqProperties {
     private String producerGroup;
     /** Retries before a message goes to %DLQ%group. */
     private int maxReconsumeTimes = 16;
-    /** Delay level of the first retry (0 = broker default: level 3 and up). */
+    /** Delay level of the first retry, each further retry one level longer (0 = broker default: level 3 and up). */
     private int retryDelayLevel = 0;
     private int consumeThreadMin = 4;
     private int consumeThreadMax = 8;

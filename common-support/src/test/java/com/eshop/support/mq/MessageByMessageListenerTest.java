@@ -71,4 +71,15 @@ class MessageByMessageListenerTest {
         assertThat(context.getAckIndex()).isZero();
         assertThat(context.getDelayLevelWhenNextConsume()).isEqualTo(1);
     }
+
+    @Test
+    void eachRetryOfAMessageWaitsOneDelayLevelLonger() {
+        ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(new MessageQueue("t", "b", 0));
+        List<MessageExt> retried = batch("m2");
+        retried.get(0).setReconsumeTimes(4);
+
+        listener("m2").consumeMessage(retried, context);
+
+        assertThat(context.getDelayLevelWhenNextConsume()).isEqualTo(5);
+    }
 }
