@@ -44,13 +44,8 @@ JAVA_OPTS=(-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1
     -Duser.home="$DATA_DIR/home"
     -Ddubbo.network.interface.ignored='.*')
 
-# STACK.md "Network": where the hostname resolves off loopback, pin it (and localhost) to 127.0.0.1
-HOST="$(hostname)"
-if getent ahosts "$HOST" 2>/dev/null | awk '{print $1}' | grep -qvE '^(127\.|::1$)'; then
-    HOSTS_FILE="$REPO/local-stack/target/launcher-hosts"
-    printf '127.0.0.1 localhost %s\n::1 localhost\n' "$HOST" > "$HOSTS_FILE"
-    JAVA_OPTS+=(-Djdk.net.hosts.file="$HOSTS_FILE")
-fi
+source "$REPO/local-stack/loopback-hosts.sh"
+pin_hostname_to_loopback "$REPO/local-stack/target/launcher-hosts"
 
 mkdir -p "$DATA_DIR/home"
 exec java "${JAVA_OPTS[@]}" -cp "$REPO/local-stack/target/classes:$(cat "$CP_FILE")" \

@@ -1,0 +1,767 @@
+package com.eshop.consistency;
+
+import com.eshop.common.api.mq.RocketMqConstant;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Checks the invariants of DESIGN.md over all seven databases and the broker, for all orders or a given set.
+ *
+ * <p>Reads each database once, in one consistent snapshot, with a few bulk queries (a few hundred milliseconds
+ * for 5000 orders), and the broker by reading the three transactional topics and the dead-letter queue of every
+ * consumer group once. It takes the JDBC URL of each database from a function, so it runs as well against scratch
+ * copies of the databases (see CheckerCanFailIT).
+ *
+ * <pre>{@code
+ * InvariantChecker checker = new InvariantChecker(stack::jdbcUrl, stack.nameServerAddress(), InvariantChecker.Options.defaults());
+ * StockBaseline before = checker.captureBaseline();
+ * ... workload, settle ...
+ * CheckReport report = checker.check(CheckScope.orders(ids), before);
+ * }</pre>
+ */
+public final class InvariantChecker {
+    private static final int CREATED = 10;
+    private static final int PAID = 20;
+    private static final int FULFILL = 30;
+    private static final int OUT_STOCK = 40;
+    private static final int CANCELED = 70;
+    private static final int LOG_LOCKED = 10;
+    private static final int LOG_RELEASED = 20;
+    private static final int LOG_DEDUCTED = 30;
+    private static final int RECORD_ACCEPTED = 10;
+    private static final int PAY_STATUS_PAID = 20;
+    private static final int AFTER_SALE_REFUNDING = 50;
+    private static final int REFUND_SUCCESS = 20;
+    private static final int DELIVERY_OUT_STOCK = 20;
+
+    /**
+     * @param scanInterval  how often the expired-order scan runs (a CREATED order may outlive its expire time by this)
+     * @param tolerance     added on top (the scan's own duration, timer lateness, a restart)
+     * @param checkBroker   read the broker (topics and DLQs); off for a progress check or scratch databases without a broker
+     * @param dlqGroups     consumer groups whose {@code %DLQ%} topic must be empty
+     */
+    public record Options(Duration scanInterval, Duration tolerance, boolean checkBroker, List<String> dlqGroups) {
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(60), Duration.ofSeconds(30), true, RocketMqConstant.ALL_CONSUMER_GROUPS);
+        }
+
+        public Options withScanInterval(Duration d) {
+            return new Options(d, tolerance, checkBroker, dlqGroups);
+        }
+
+        public Options withTolerance(Duration d) {
+            return new Options(scanInterval, d, checkBroker, dlqGroups);
+        }
+
+        public Options withBroker(boolean b) {
+            return new Options(scanInterval, tolerance, b, dlqGroups);
+        }
+
+        public Options withDlqGroups(List<String> groups) {
+            return new Options(scanInterval, tolerance, checkBroker, List.copyOf(groups));
+        }
+    }
+
+    /** A settled check requires a terminal outcome per order and reads the broker; a progress check does neither. */
+    public enum Mode { SETTLED, PROGRESS }
+
+    private final Function<String, String> jdbcUrlOfDatabase;
+    private final String nameServer;
+    private final Options options;
+
+    public InvariantChecker(Function<String, String> jdbcUrlOfDatabase, String nameServer, Options options) {
+        this.jdbcUrlOfDatabase = Objects.requireNonNull(jdbcUrlOfDatabase);
+        this.nameServer = nameServer;
+        this.options = Objects.requireNonNull(options);
+        if (options.checkBroker() && nameServer == null) {
+            throw new IllegalArgumentException("checkBroker needs a name server address");
+        }
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public StockBaseline captureBaseline() {
+        return StockBaseline.capture(jdbcUrlOfDatabase);
+    }
+
+    /** A settled check (terminal outcomes, broker) against {@code baseline} (null: no stock conservation check). */
+    public CheckReport check(CheckScope scope, StockBaseline baseline) {
+        return check(scope, baseline, Mode.SETTLED);
+    }
+
+    public CheckReport check(CheckScope scope, StockBaseline baseline, Mode mode) {
+        long t0 = System.nanoTime();
+        Data d = load(scope);
+        List<Violation> out = new ArrayList<>();
+        checkStock(d, baseline, out);
+        Set<String> subjects = subjects(scope, d);
+        for (String orderId : subjects) {
+            checkOrder(orderId, d, mode, out);
+        }
+        checkCoupons(scope, d, out);
+        int messages = 0;
+        List<String> duplicateStores = new ArrayList<>();
+        if (mode == Mode.SETTLED && options.checkBroker()) {
+            messages = checkBroker(scope, subjects, d, out, duplicateStores);
+        }
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        for (String o : subjects) {
+            OrderRow r = d.orders.get(o);
+            if (r != null) {
+                statuses.put(o, r.status);
+            }
+        }
+        return new CheckReport(scope.toString(), mode == Mode.SETTLED, out, statuses, subjects.size(), messages,
+                duplicateStores, (System.nanoTime() - t0) / 1_000_000, d.fingerprint);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- data
+
+    private record OrderRow(String orderId, String userId, int status, Integer cancelType, String couponId, int couponAmount,
+                            int payAmount, Integer payType, Object expireTime, long msPastExpire, Object cancelTime) {
+        Map<String, Object> evidence() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("order_status", status);
+            m.put("user_id", userId);
+            m.put("coupon_id", couponId);
+            m.put("pay_amount", payAmount);
+            m.put("cancel_type", cancelType);
+            m.put("expire_time", expireTime);
+            if (cancelTime != null) {
+                m.put("cancel_time", cancelTime);
+            }
+            return m;
+        }
+    }
+
+    private record StockLog(String orderId, String sku, int quantity, int status) {
+        @Override
+        public String toString() {
+            return sku + "x" + quantity + ":" + statusName(status);
+        }
+
+        static String statusName(int s) {
+            return switch (s) {
+                case LOG_LOCKED -> "LOCKED";
+                case LOG_RELEASED -> "RELEASED";
+                case LOG_DEDUCTED -> "DEDUCTED";
+                default -> String.valueOf(s);
+            };
+        }
+    }
+
+    private record PaymentDetail(Integer payType, int payAmount, int payStatus, String outTradeNo) {
+        boolean accepted() {
+            return payStatus == PAY_STATUS_PAID;
+        }
+
+        @Override
+        public String toString() {
+            return "{pay_type=" + payType + ", pay_amount=" + payAmount + ", pay_status=" + payStatus + "}";
+        }
+    }
+
+    private record PaymentRecord(int payType, int payAmount, int status, String refundRequestId) {
+        @Override
+        public String toString() {
+            return "{pay_type=" + payType + ", pay_amount=" + payAmount + ", status=" + status
+                    + (refundRequestId == null ? "" : ", refund_request_id=" + refundRequestId) + "}";
+        }
+    }
+
+    private record Refund(String refundRequestId, String orderId, Integer payType, int amount, int status) {
+        @Override
+        public String toString() {
+            return "{" + refundRequestId + ", " + amount + ", status=" + status + "}";
+        }
+    }
+
+    private record AfterSale(String afterSaleId, int status, int realRefundAmount) {
+        @Override
+        public String toString() {
+            return "{" + afterSaleId + ", status=" + status + ", real_refund_amount=" + realRefundAmount + "}";
+        }
+    }
+
+    private record AfterSaleRefund(String afterSaleId, String refundRequestId, int amount, int refundStatus) {
+        @Override
+        public String toString() {
+            return "{" + afterSaleId + ", " + refundRequestId + ", " + amount + ", refund_status=" + refundStatus + "}";
+        }
+    }
+
+    private record Coupon(String couponId, String userId, int used, String orderId) {
+        Map<String, Object> evidence() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("coupon_id", couponId);
+            m.put("user_id", userId);
+            m.put("used", used);
+            m.put("order_id", orderId);
+            return m;
+        }
+    }
+
+    private record Rows(int count, Integer maxStatus, String ids) {
+    }
+
+    private record OpLogs(int cancels, int outStocks) {
+    }
+
+    private static final class Data {
+        final Map<String, OrderRow> orders = new LinkedHashMap<>();
+        final Map<String, Map<String, Integer>> items = new HashMap<>();
+        final Map<String, PaymentDetail> details = new HashMap<>();
+        final Map<String, List<PaymentRecord>> records = new HashMap<>();
+        final Map<String, OpLogs> opLogs = new HashMap<>();
+        final Map<String, List<AfterSale>> afterSales = new HashMap<>();
+        final Map<String, List<AfterSaleRefund>> afterSaleRefunds = new HashMap<>();
+        final Map<String, long[]> stock = new LinkedHashMap<>(); // sku -> available, locked, sold
+        final Map<String, long[]> logSums = new HashMap<>(); // sku -> LOCKED, DEDUCTED sums over all orders
+        final Map<String, List<StockLog>> stockLogs = new HashMap<>();
+        final Map<String, Coupon> coupons = new LinkedHashMap<>();
+        final Map<String, List<Refund>> refunds = new HashMap<>();
+        final Map<String, Integer> duplicateRefundIds = new HashMap<>();
+        final Map<String, Rows> fulfill = new HashMap<>();
+        final Map<String, Rows> delivery = new HashMap<>();
+        final Map<String, Rows> logistic = new HashMap<>();
+        String fingerprint;
+    }
+
+    private Data load(CheckScope scope) {
+        Data d = new Data();
+        String prefix = scope.sqlPrefix();
+        String where = prefix == null ? "" : " WHERE order_id LIKE '" + prefix + "%'";
+        MessageDigest digest = sha256();
+
+        Jdbc.inSnapshot(url("order_db"), c -> {
+            for (Jdbc.Row r : rows(c, digest, "SELECT order_id, user_id, order_status, cancel_type, coupon_id, coupon_amount, pay_amount, "
+                    + "pay_type, expire_time, cancel_time, TIMESTAMPDIFF(MICROSECOND, expire_time, UTC_TIMESTAMP(3)) DIV 1000 AS ms_past_expire "
+                    + "FROM order_info" + where)) {
+                if (!scope.contains(r.str("order_id"))) {
+                    continue;
+                }
+                d.orders.put(r.str("order_id"), new OrderRow(r.str("order_id"), r.str("user_id"), r.integer("order_status"),
+                        r.integer("cancel_type"), r.str("coupon_id"), (int) r.lng("coupon_amount"), (int) r.lng("pay_amount"),
+                        r.integer("pay_type"), r.get("expire_time"), r.lng("ms_past_expire"), r.get("cancel_time")));
+            }
+            for (Jdbc.Row r : rows(c, digest, "SELECT order_id, sku_code, SUM(sale_quantity) AS q FROM order_item" + where
+                    + " GROUP BY order_id, sku_code")) {
+                if (scope.contains(r.str("order_id"))) {
+                    d.items.computeIfAbsent(r.str("order_id"), k -> new LinkedHashMap<>()).put(r.str("sku_code"), (int) r.lng("q"));
+                }
+            }
+            for (Jdbc.Row r : rows(c, digest, "SELECT order_id, pay_type, pay_amount, pay_status, out_trade_no FROM order_payment_detail" + where)) {
+                if (scope.contains(r.str("order_id"))) {
+                    d.details.put(r.str("order_id"), new PaymentDetail(r.integer("pay_type"), (int) r.lng("pay_amount"),
+                            (int) r.lng("pay_status"), r.str("out_trade_no")));
+                }
+            }
+            for (Jdbc.Row r : rows(c, digest, "SELECT order_id, pay_type, pay_amount, status, refund_request_id FROM order_payment_record" + where
+                    + " ORDER BY id")) {
+                if (scope.contains(r.str("order_id"))) {
+                    d.records.computeIfAbsent(r.str("order_id"), k -> new ArrayList<>()).add(new PaymentRecord((int) r.lng("pay_type"),
+                            (int) r.lng("pay_amount"), (int) r.lng("status"), r.str("refund_request_id")));
+                }
+            }
+            for (Jdbc.Row r : rows(c, digest, "SELECT order_id, SUM(current_status = 70) AS cancels, SUM(current_status = 40 OR operate_type = 40) AS outs "
+                    + "FROM order_operate_log" + where + " GROUP BY order_id")) {
+                if (scope.contains(r.str("order_id"))) {
+                    d.opLogs.put(r.str("order_id"), new OpLogs((int) r.lng("cancels"), (int) r.lng("outs")));
+                }
+            }
+            for (Jdbc.Row r : rows(c, digest, "SELECT after_sale_id, order_id, after_sale_status, real_refund_amount FROM after_sale_info" + where)) {
+                if (scope.contains(r.str("order_id"))) {
+                    d.afterSales.computeIfAbsent(r.str("order_id"), k -> new ArrayList<>()).add(new AfterSale(r.str("after_sale_id"),
+                            (int) r.lng("after_sale_status"), (int) r.lng("real_refund_amount")));
+                }
+            }
+            for (Jdbc.Row r : rows(c, digest, "SELECT after_sale_id, order_id, refund_request_id, refund_amount, refund_status FROM after_sale_refund" + where)) {
+                if (scope.contains(r.str("order_id"))) {
+                    d.afterSaleRefunds.computeIfAbsent(r.str("order_id"), k -> new ArrayList<>()).add(new AfterSaleRefund(
+                            r.str("after_sale_id"), r.str("refund_request_id"), (int) r.lng("refund_amount"), (int) r.lng("refund_status")));
+                }
+            }
+            return null;
+        });
+
+        Jdbc.inSnapshot(url("inventory_db"), c -> {
+            for (Jdbc.Row r : rows(c, digest, "SELECT sku_code, sale_stock_quantity, locked_stock_quantity, saled_stock_quantity FROM product_stock ORDER BY sku_code")) {
+                d.stock.put(r.str("sku_code"), new long[]{r.lng("sale_stock_quantity"), r.lng("locked_stock_quantity"), r.lng("saled_stock_quantity")});
+            }
+            for (Jdbc.Row r : rows(c, digest, "SELECT sku_code, status, SUM(quantity) AS q FROM product_stock_log GROUP BY sku_code, status")) {
+                long[] sums = d.logSums.computeIfAbsent(r.str("sku_code"), k -> new long[2]);
+                int status = (int) r.lng("status");
+                if (status == LOG_LOCKED) {
+                    sums[0] += r.lng("q");
+                } else if (status == LOG_DEDUCTED) {
+                    sums[1] += r.lng("q");
+                }
+            }
+            for (Jdbc.Row r : rows(c, digest, "SELECT order_id, sku_code, quantity, status FROM product_stock_log" + where + " ORDER BY id")) {
+                if (scope.contains(r.str("order_id"))) {
+                    d.stockLogs.computeIfAbsent(r.str("order_id"), k -> new ArrayList<>()).add(new StockLog(r.str("order_id"),
+                            r.str("sku_code"), (int) r.lng("quantity"), (int) r.lng("status")));
+                }
+            }
+            return null;
+        });
+
+        Jdbc.inSnapshot(url("market_db"), c -> {
+            for (Jdbc.Row r : rows(c, digest, "SELECT coupon_id, user_id, used, order_id FROM user_coupon ORDER BY coupon_id")) {
+                d.coupons.put(r.str("coupon_id"), new Coupon(r.str("coupon_id"), r.str("user_id"), (int) r.lng("used"), r.str("order_id")));
+            }
+            return null;
+        });
+
+        Jdbc.inSnapshot(url("pay_db"), c -> {
+            for (Jdbc.Row r : rows(c, digest, "SELECT refund_request_id, order_id, pay_type, refund_amount, status FROM pay_refund" + where + " ORDER BY id")) {
+                if (scope.contains(r.str("order_id"))) {
+                    d.refunds.computeIfAbsent(r.str("order_id"), k -> new ArrayList<>()).add(new Refund(r.str("refund_request_id"),
+                            r.str("order_id"), r.integer("pay_type"), (int) r.lng("refund_amount"), (int) r.lng("status")));
+                }
+            }
+            for (Jdbc.Row r : rows(c, digest, "SELECT refund_request_id, COUNT(*) AS n FROM pay_refund" + where
+                    + " GROUP BY refund_request_id HAVING COUNT(*) > 1")) {
+                d.duplicateRefundIds.put(r.str("refund_request_id"), (int) r.lng("n"));
+            }
+            return null;
+        });
+
+        loadRows(url("fulfill_db"), "SELECT order_id, COUNT(*) AS n, MAX(status) AS st, GROUP_CONCAT(fulfill_id) AS ids FROM order_fulfill"
+                + where + " GROUP BY order_id", scope, d.fulfill, digest);
+        loadRows(url("wms_db"), "SELECT order_id, COUNT(*) AS n, MAX(status) AS st, GROUP_CONCAT(delivery_order_id) AS ids FROM delivery_order"
+                + where + " GROUP BY order_id", scope, d.delivery, digest);
+        loadRows(url("tms_db"), "SELECT order_id, COUNT(*) AS n, MAX(status) AS st, GROUP_CONCAT(logistic_order_id) AS ids FROM logistic_order"
+                + where + " GROUP BY order_id", scope, d.logistic, digest);
+        d.fingerprint = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        return d;
+    }
+
+    private static List<Jdbc.Row> rows(Connection c, MessageDigest digest, String sql) throws SQLException {
+        List<Jdbc.Row> rows = Jdbc.query(c, sql);
+        for (Jdbc.Row r : rows) {
+            // ms_past_expire changes every millisecond: not part of the state
+            Map<String, Object> m = new LinkedHashMap<>(r.asMap());
+            m.remove("ms_past_expire");
+            digest.update(m.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return rows;
+    }
+
+    private void loadRows(String url, String sql, CheckScope scope, Map<String, Rows> into, MessageDigest digest) {
+        Jdbc.inSnapshot(url, c -> {
+            for (Jdbc.Row r : rows(c, digest, sql)) {
+                if (scope.contains(r.str("order_id"))) {
+                    into.put(r.str("order_id"), new Rows((int) r.lng("n"), r.integer("st"), r.str("ids")));
+                }
+            }
+            return null;
+        });
+    }
+
+    private String url(String database) {
+        return jdbcUrlOfDatabase.apply(database);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The orders to judge: the scope's ids, or every order id any database knows. */
+    private static Set<String> subjects(CheckScope scope, Data d) {
+        if (!scope.isAll()) {
+            return new LinkedHashSet<>(scope.orderIds());
+        }
+        Set<String> all = new TreeSet<>(d.orders.keySet());
+        all.addAll(d.stockLogs.keySet());
+        all.addAll(d.refunds.keySet());
+        all.addAll(d.records.keySet());
+        all.addAll(d.afterSales.keySet());
+        all.addAll(d.fulfill.keySet());
+        all.addAll(d.delivery.keySet());
+        all.addAll(d.logistic.keySet());
+        d.coupons.values().stream().map(Coupon::orderId).filter(Objects::nonNull).forEach(all::add);
+        return all;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- stock
+
+    private static void checkStock(Data d, StockBaseline baseline, List<Violation> out) {
+        Set<String> skus = new TreeSet<>(d.stock.keySet());
+        if (baseline != null) {
+            skus.addAll(baseline.bySku().keySet());
+        }
+        for (String sku : skus) {
+            long[] now = d.stock.get(sku);
+            long[] logs = d.logSums.getOrDefault(sku, new long[2]);
+            Map<String, Object> ev = new LinkedHashMap<>();
+            if (now != null) {
+                ev.put("available", now[0]);
+                ev.put("locked", now[1]);
+                ev.put("sold", now[2]);
+            } else {
+                ev.put("product_stock", "missing");
+            }
+            ev.put("sum LOCKED log rows", logs[0]);
+            ev.put("sum DEDUCTED log rows", logs[1]);
+            if (baseline != null) {
+                StockBaseline.Stock b = baseline.bySku().get(sku);
+                Map<String, Object> bev = new LinkedHashMap<>(ev);
+                bev.put("baseline", b == null ? "missing" : b.available() + "+" + b.locked() + "+" + b.sold() + "=" + b.total());
+                long total = now == null ? -1 : now[0] + now[1] + now[2];
+                if (b == null || now == null || total != b.total()) {
+                    out.add(new Violation(Invariant.STOCK_CONSERVED, "sku " + sku, null,
+                            "available+locked+sold = " + total + ", baseline " + (b == null ? "none" : b.total())
+                                    + (b != null && now != null ? " (" + signed(total - b.total()) + ")" : ""), bev));
+                }
+            }
+            if (now != null && (now[1] != logs[0] || now[2] != logs[1] || now[0] < 0 || now[1] < 0 || now[2] < 0)) {
+                out.add(new Violation(Invariant.STOCK_MATCHES_LOG, "sku " + sku, null,
+                        "locked " + now[1] + " vs LOCKED rows " + logs[0] + ", sold " + now[2] + " vs DEDUCTED rows " + logs[1], ev));
+            }
+        }
+    }
+
+    private static String signed(long v) {
+        return v >= 0 ? "+" + v : String.valueOf(v);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- per order
+
+    private void checkOrder(String orderId, Data d, Mode mode, List<Violation> out) {
+        OrderRow order = d.orders.get(orderId);
+        List<StockLog> logs = d.stockLogs.getOrDefault(orderId, List.of());
+        List<Refund> refunds = d.refunds.getOrDefault(orderId, List.of());
+        List<PaymentRecord> records = d.records.getOrDefault(orderId, List.of());
+        List<AfterSale> afterSales = d.afterSales.getOrDefault(orderId, List.of());
+        List<AfterSaleRefund> afterSaleRefunds = d.afterSaleRefunds.getOrDefault(orderId, List.of());
+        Rows fulfill = d.fulfill.get(orderId);
+        Rows delivery = d.delivery.get(orderId);
+        Rows logistic = d.logistic.get(orderId);
+        String subject = "order " + orderId;
+
+        if (order == null) {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("order_info", "none");
+            List<StockLog> held = logs.stream().filter(l -> l.status() != LOG_RELEASED).toList();
+            if (!held.isEmpty()) {
+                out.add(v(Invariant.NO_STOCK_WITHOUT_ORDER, orderId, "stock held by an order that does not exist", ev, "stock_log", held));
+            }
+            if (!refunds.isEmpty() || !records.isEmpty()) {
+                out.add(v(Invariant.NO_PAYMENT_NO_REFUND, orderId, "payments or refunds of an order that does not exist", ev,
+                        "pay_refund", refunds, "payment_record", records));
+            }
+            if (fulfill != null || delivery != null || logistic != null || !afterSales.isEmpty()) {
+                out.add(v(Invariant.FULFILLMENT_WHEN_LIVE, orderId, "fulfillment / after-sale rows of an order that does not exist", ev,
+                        "fulfill", fulfill, "delivery", delivery, "logistic", logistic, "after_sale", afterSales));
+            }
+            return;
+        }
+
+        int status = order.status();
+        boolean cancelled = status == CANCELED;
+        boolean fulfilledOrLater = status >= FULFILL && status < CANCELED;
+        boolean outStockOrLater = status >= OUT_STOCK && status < CANCELED;
+        Map<String, Integer> items = d.items.getOrDefault(orderId, Map.of());
+        PaymentDetail detail = d.details.get(orderId);
+        boolean accepted = detail != null && detail.accepted();
+        OpLogs opLogs = d.opLogs.getOrDefault(orderId, new OpLogs(0, 0));
+        Map<String, Object> base = order.evidence();
+
+        // ---- stock
+        if (cancelled) {
+            List<StockLog> held = logs.stream().filter(l -> l.status() == LOG_LOCKED || l.status() == LOG_DEDUCTED).toList();
+            if (!held.isEmpty()) {
+                out.add(v(Invariant.CANCELLED_HOLDS_NO_STOCK, orderId, "cancelled order still holds stock", base, "stock_log", logs));
+            }
+            for (Map.Entry<String, Integer> item : items.entrySet()) {
+                boolean released = logs.stream().anyMatch(l -> l.sku().equals(item.getKey()) && l.status() == LOG_RELEASED
+                        && l.quantity() == item.getValue());
+                if (!released && held.isEmpty()) {
+                    out.add(v(Invariant.CANCELLED_RELEASED_ITS_STOCK, orderId, "item " + item.getKey() + "x" + item.getValue()
+                            + " has no RELEASED stock row", base, "items", items, "stock_log", logs));
+                }
+            }
+        } else {
+            int want = outStockOrLater ? LOG_DEDUCTED : LOG_LOCKED;
+            boolean ok = logs.size() == items.size() && items.entrySet().stream().allMatch(item -> logs.stream().anyMatch(l ->
+                    l.sku().equals(item.getKey()) && l.quantity() == item.getValue() && l.status() == want));
+            if (!ok) {
+                out.add(v(Invariant.LIVE_HOLDS_ITS_STOCK, orderId, "live order should hold its items' stock as "
+                        + StockLog.statusName(want), base, "items", items, "stock_log", logs));
+            }
+        }
+
+        // ---- coupons held by this order (those naming it), and the coupon it names
+        for (Coupon c : d.coupons.values()) {
+            if (!orderId.equals(c.orderId())) {
+                continue;
+            }
+            if (c.used() != 1) {
+                out.add(new Violation(Invariant.COUPON_FREE_CLEAN, "coupon " + c.couponId(), orderId,
+                        "unused coupon still names order " + orderId, merge(c.evidence(), base)));
+            } else if (cancelled) {
+                out.add(new Violation(Invariant.CANCELLED_HOLDS_NO_COUPON, subject, orderId,
+                        "cancelled order still holds coupon " + c.couponId(), merge(base, c.evidence())));
+            } else if (!c.couponId().equals(order.couponId())) {
+                out.add(new Violation(Invariant.COUPON_HELD_BY_LIVE_ORDER, "coupon " + c.couponId(), orderId,
+                        "coupon held by an order that names coupon " + order.couponId(), merge(c.evidence(), base)));
+            }
+        }
+        if (!cancelled && order.couponId() != null) {
+            Coupon c = d.coupons.get(order.couponId());
+            if (c == null || c.used() != 1 || !orderId.equals(c.orderId())) {
+                out.add(new Violation(Invariant.LIVE_HOLDS_ITS_COUPON, subject, orderId, "live order does not hold its coupon "
+                        + order.couponId(), merge(base, c == null ? Map.of("coupon", "missing") : c.evidence())));
+            }
+        }
+
+        // ---- money
+        long paid = records.stream().mapToLong(PaymentRecord::payAmount).sum();
+        long unaccepted = records.stream().filter(r -> r.status() != RECORD_ACCEPTED).mapToLong(PaymentRecord::payAmount).sum();
+        long refunded = refunds.stream().mapToLong(Refund::amount).sum();
+        Map<String, Object> money = merge(base, Map.of("paid", paid, "refunded", refunded));
+        if (records.isEmpty() && !refunds.isEmpty()) {
+            out.add(v(Invariant.NO_PAYMENT_NO_REFUND, orderId, "refunded " + refunded + " without any payment", money, "pay_refund", refunds));
+        } else if (refunded > paid) {
+            out.add(v(Invariant.REFUNDED_NOT_ABOVE_PAID, orderId, "refunded " + refunded + " > paid " + paid, money,
+                    "payment_record", records, "pay_refund", refunds));
+        } else if (cancelled && paid > 0 && refunded != paid) {
+            out.add(v(Invariant.CANCELLED_REFUNDED_IN_FULL, orderId, "cancelled order paid " + paid + " but refunded " + refunded, money,
+                    "payment_record", records, "pay_refund", refunds));
+        } else if (!cancelled && refunded != unaccepted) {
+            out.add(v(Invariant.LIVE_REFUNDED_UNACCEPTED, orderId, "live order refunded " + refunded + ", its non-accepted payments are "
+                    + unaccepted, money, "payment_record", records, "pay_refund", refunds));
+        }
+        Map<String, Integer> intents = new LinkedHashMap<>();
+        for (PaymentRecord r : records) {
+            if (r.status() != RECORD_ACCEPTED) {
+                intents.put("PAYCB-" + orderId + "-" + r.payType(), r.payAmount());
+            }
+        }
+        if (cancelled && accepted) {
+            intents.put("REFUND-AS" + orderId, detail.payAmount());
+        }
+        Map<String, Integer> timesById = new LinkedHashMap<>();
+        refunds.forEach(r -> timesById.merge(r.refundRequestId(), 1, Integer::sum));
+        for (Map.Entry<String, Integer> e : timesById.entrySet()) {
+            int times = Math.max(e.getValue(), d.duplicateRefundIds.getOrDefault(e.getKey(), 0));
+            if (times > 1) {
+                out.add(v(Invariant.REFUND_REQUEST_ONCE, orderId, "refund request " + e.getKey() + " executed " + times + " times",
+                        money, "pay_refund", refunds));
+            }
+        }
+        for (Refund r : refunds) {
+            Integer amount = intents.get(r.refundRequestId());
+            if (amount == null || amount != r.amount()) {
+                out.add(v(Invariant.REFUND_REQUEST_KNOWN, orderId, amount == null ? "refund " + r.refundRequestId() + " matches no refund intent"
+                        : "refund " + r.refundRequestId() + " of " + r.amount() + " but the intent is " + amount, money,
+                        "intents", intents, "pay_refund", refunds));
+            }
+        }
+        long acceptedRecords = records.stream().filter(r -> r.status() == RECORD_ACCEPTED).count();
+        boolean recordsOk = accepted
+                ? acceptedRecords == 1 && records.stream().anyMatch(r -> r.status() == RECORD_ACCEPTED && Objects.equals(r.payType(), detail.payType()))
+                : acceptedRecords == 0;
+        if (!recordsOk) {
+            out.add(v(Invariant.PAYMENT_RECORDS_CONSISTENT, orderId, accepted ? "accepted payment without its one ACCEPTED record"
+                    : "ACCEPTED payment record without an accepted payment", base, "payment_detail", detail, "payment_record", records));
+        }
+
+        // ---- after-sale
+        if (cancelled && accepted) {
+            boolean ok = afterSales.size() == 1 && afterSales.get(0).afterSaleId().equals("AS" + orderId)
+                    && afterSales.get(0).status() == AFTER_SALE_REFUNDING && afterSaleRefunds.size() == 1
+                    && afterSaleRefunds.get(0).refundStatus() == REFUND_SUCCESS && afterSaleRefunds.get(0).amount() == detail.payAmount();
+            if (!ok) {
+                out.add(v(Invariant.AFTER_SALE_FOR_PAID_CANCEL, orderId, "cancelled paid order needs one refunded after-sale",
+                        base, "payment_detail", detail, "after_sale", afterSales, "after_sale_refund", afterSaleRefunds));
+            }
+        } else if (!afterSales.isEmpty() || !afterSaleRefunds.isEmpty()) {
+            out.add(v(Invariant.AFTER_SALE_FOR_PAID_CANCEL, orderId, "after-sale for an order that is not a cancelled paid order",
+                    base, "payment_detail", detail, "after_sale", afterSales, "after_sale_refund", afterSaleRefunds));
+        }
+
+        // ---- fulfillment
+        if (cancelled) {
+            if (fulfill != null || delivery != null || logistic != null) {
+                out.add(v(Invariant.NO_FULFILLMENT_WHEN_CANCELLED, orderId, "cancelled order still has fulfillment rows", base,
+                        "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
+            }
+        } else if (fulfilledOrLater) {
+            boolean ok = fulfill != null && fulfill.count() == 1 && delivery != null && delivery.count() == 1
+                    && logistic != null && logistic.count() == 1
+                    && (delivery.maxStatus() == DELIVERY_OUT_STOCK) == outStockOrLater;
+            if (!ok) {
+                out.add(v(Invariant.FULFILLMENT_WHEN_LIVE, orderId, "order at " + status + " needs exactly one fulfill, delivery"
+                        + (outStockOrLater ? " (OUT_STOCK)" : " (PICKING)") + " and logistic row", base,
+                        "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
+            }
+        } else if (status == CREATED && (fulfill != null || delivery != null || logistic != null)) {
+            out.add(v(Invariant.FULFILLMENT_WHEN_LIVE, orderId, "unpaid order has fulfillment rows", base,
+                    "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
+        }
+
+        // ---- out-stock vs cancel
+        if (outStockOrLater && (opLogs.cancels() > 0 || order.cancelType() != null)) {
+            out.add(v(Invariant.OUT_STOCK_NEVER_CANCELLED, orderId, "order out of stock but was cancelled", base,
+                    "cancel operate logs", opLogs.cancels()));
+        }
+        if (cancelled && opLogs.outStocks() > 0) {
+            out.add(v(Invariant.OUT_STOCK_NEVER_CANCELLED, orderId, "cancelled order went out of stock", base,
+                    "out-stock operate logs", opLogs.outStocks(), "delivery", delivery));
+        }
+
+        // ---- outcome
+        if (mode == Mode.SETTLED && (status == CREATED || status == PAID)) {
+            out.add(v(Invariant.ONE_TERMINAL_OUTCOME, orderId, "no terminal outcome: still " + (status == CREATED ? "CREATED" : "PAID"), base));
+        }
+        if (cancelled && opLogs.cancels() != 1) {
+            out.add(v(Invariant.ONE_TERMINAL_OUTCOME, orderId, "cancelled " + opLogs.cancels() + " times", base, "cancel operate logs", opLogs.cancels()));
+        }
+        long allowedMs = options.scanInterval().toMillis() + options.tolerance().toMillis();
+        if (status == CREATED && order.msPastExpire() > allowedMs) {
+            out.add(v(Invariant.CREATED_NOT_TOO_LONG, orderId, "CREATED " + order.msPastExpire() + " ms past its expire time (allowed "
+                    + allowedMs + " ms)", base));
+        }
+    }
+
+    private static void checkCoupons(CheckScope scope, Data d, List<Violation> out) {
+        if (!scope.isAll()) {
+            return; // a scoped check judges only the coupons naming its orders (in checkOrder)
+        }
+        for (Coupon c : d.coupons.values()) {
+            if (c.used() == 1 && c.orderId() == null) {
+                out.add(new Violation(Invariant.COUPON_HELD_BY_LIVE_ORDER, "coupon " + c.couponId(), null,
+                        "used coupon names no order", c.evidence()));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- broker
+
+    private int checkBroker(CheckScope scope, Set<String> subjects, Data d, List<Violation> out, List<String> duplicateStores) {
+        int read = 0;
+        try (BrokerView broker = new BrokerView(nameServer)) {
+            Map<String, List<BrokerView.StoredMessage>> release = broker.byKey(RocketMqConstant.RELEASE_ASSETS_TOPIC);
+            Map<String, List<BrokerView.StoredMessage>> paid = broker.byKey(RocketMqConstant.PAID_ORDER_SUCCESS_TOPIC);
+            Map<String, List<BrokerView.StoredMessage>> refund = broker.byKey(RocketMqConstant.ACTUAL_REFUND_TOPIC);
+            read += count(release) + count(paid) + count(refund);
+            for (BrokerView.StoredMessage m : broker.duplicateStores()) {
+                String orderId = orderOfKeys(m, scope);
+                if (orderId != null) {
+                    duplicateStores.add(orderId + " " + m.topic() + " " + m.msgId() + " @" + m.queueId() + ":" + m.queueOffset());
+                }
+            }
+            for (String orderId : subjects) {
+                OrderRow order = d.orders.get(orderId);
+                Map<String, Object> base = order == null ? Map.of("order_info", "none") : order.evidence();
+                boolean cancelled = order != null && order.status() == CANCELED;
+                PaymentDetail detail = d.details.get(orderId);
+                boolean accepted = detail != null && detail.accepted();
+
+                List<BrokerView.StoredMessage> r = release.getOrDefault(orderId, List.of());
+                if (r.size() != (cancelled ? 1 : 0)) {
+                    out.add(v(Invariant.RELEASE_ASSETS_IFF_CANCELLED, orderId, r.size() + " release_assets message(s) for an order that is "
+                            + (cancelled ? "" : "not ") + "CANCELED", base, "messages", evidence(r)));
+                }
+                List<BrokerView.StoredMessage> p = paid.getOrDefault(orderId, List.of());
+                if (p.size() != (accepted ? 1 : 0)) {
+                    out.add(v(Invariant.PAID_SUCCESS_IFF_ACCEPTED, orderId, p.size() + " paid_order_success message(s) for an order "
+                            + (accepted ? "with" : "without") + " an accepted payment", base, "payment_detail", detail, "messages", evidence(p)));
+                }
+                Set<String> afterSaleIds = new LinkedHashSet<>();
+                d.afterSales.getOrDefault(orderId, List.of()).forEach(a -> afterSaleIds.add(a.afterSaleId()));
+                afterSaleIds.add("AS" + orderId);
+                for (String asId : afterSaleIds) {
+                    boolean exists = d.afterSales.getOrDefault(orderId, List.of()).stream().anyMatch(a -> a.afterSaleId().equals(asId));
+                    List<BrokerView.StoredMessage> a = refund.getOrDefault(asId, List.of());
+                    if (a.size() != (exists ? 1 : 0)) {
+                        out.add(v(Invariant.ACTUAL_REFUND_PER_AFTER_SALE, orderId, a.size() + " actual_refund message(s) keyed " + asId
+                                + " for " + (exists ? "an existing" : "no") + " after-sale", base,
+                                "after_sale", d.afterSales.getOrDefault(orderId, List.of()), "messages", evidence(a)));
+                    }
+                }
+            }
+            for (String group : options.dlqGroups()) {
+                String dlq = "%DLQ%" + group;
+                List<BrokerView.StoredMessage> dead = broker.readAll(dlq);
+                read += dead.size();
+                for (BrokerView.StoredMessage m : dead) {
+                    String orderId = orderOfKeys(m, scope);
+                    if (orderId == null && !scope.isAll()) {
+                        continue; // another test's message
+                    }
+                    out.add(new Violation(Invariant.DLQ_EMPTY, "group " + dlq, orderId,
+                            "message in the dead-letter queue: its work was never done", m.evidence()));
+                }
+            }
+        }
+        return read;
+    }
+
+    /** The order a message is about (its key, or an after-sale key AS&lt;order&gt;), if it is in scope. */
+    private static String orderOfKeys(BrokerView.StoredMessage m, CheckScope scope) {
+        for (String key : BrokerView.keys(m)) {
+            if (!scope.isAll() && scope.contains(key)) {
+                return key;
+            }
+            if (key.startsWith("AS") && !scope.isAll() && scope.contains(key.substring(2))) {
+                return key.substring(2);
+            }
+        }
+        if (scope.isAll()) {
+            List<String> keys = BrokerView.keys(m);
+            return keys.isEmpty() ? null : keys.get(0).startsWith("AS") ? keys.get(0).substring(2) : keys.get(0);
+        }
+        return null;
+    }
+
+    private static int count(Map<String, List<BrokerView.StoredMessage>> index) {
+        Set<String> ids = new java.util.HashSet<>();
+        index.values().forEach(l -> l.forEach(m -> ids.add(m.msgId())));
+        return ids.size();
+    }
+
+    private static List<Map<String, Object>> evidence(List<BrokerView.StoredMessage> messages) {
+        return messages.stream().map(BrokerView.StoredMessage::evidence).toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- helpers
+
+    private static Violation v(Invariant invariant, String orderId, String detail, Map<String, Object> base, Object... more) {
+        Map<String, Object> ev = new LinkedHashMap<>(base);
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            ev.put((String) more[i], more[i + 1]);
+        }
+        return new Violation(invariant, "order " + orderId, orderId, detail, ev);
+    }
+
+    private static Map<String, Object> merge(Map<String, Object> a, Map<String, Object> b) {
+        Map<String, Object> m = new LinkedHashMap<>(a);
+        b.forEach((k, val) -> m.put(m.containsKey(k) ? "coupon." + k : k, val));
+        return m;
+    }
+}
