@@ -55,13 +55,15 @@ public class FulfillService {
         int payAmount = Checks.positiveAmount(request.getPayAmount(), "payAmount");
         List<FulfillOrderItem> items = toItems(request.getFulfillItems());
 
-        FulfillOrder existing = repository.findByOrderId(orderId).orElse(null);
+        // FOR UPDATE: under Seata AT a plain read also sees the rows of a global transaction that is still to be
+        // rolled back; the locking read waits for it (or fails and is retried) instead of taking them as done
+        FulfillOrder existing = repository.lockByOrderId(orderId).orElse(null);
         if (existing != null) {
             return toDto(existing);
         }
         FulfillOrder created = FulfillOrder.created(orderId, userId, payAmount);
         if (!repository.insert(created, items)) {
-            return repository.findByOrderId(orderId).map(this::toDto).orElseThrow(() ->
+            return repository.lockByOrderId(orderId).map(this::toDto).orElseThrow(() ->
                     new BizException(ErrorCode.SYSTEM_ERROR, "fulfill order of " + orderId + " neither inserted nor found"));
         }
         wmsGateway.pickGoods(pickGoodsRequest(created, items));
@@ -93,7 +95,7 @@ public class FulfillService {
     /** The order's fulfill order, or null when it has none. */
     public FulfillOrderDTO getFulfillOrder(String orderId) {
         Checks.id(orderId, "orderId");
-        return repository.findByOrderId(orderId).map(this::toDto).orElse(null);
+        return repository.lockByOrderId(orderId).map(this::toDto).orElse(null);
     }
 
     private static List<FulfillOrderItem> toItems(List<FulfillItemRequest> items) {

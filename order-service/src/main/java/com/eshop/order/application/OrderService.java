@@ -232,7 +232,8 @@ public class OrderService {
      */
     public void fulfillPaidOrder(String orderId) {
         try (RedisLock.LockHandle ignored = redisLock.lock(RedisLockKeyConstants.CANCEL_KEY + orderId)) {
-            OrderInfoDO order = orderRepository.findOrder(orderId);
+            // a FULFILL left by a fulfillment still to be rolled back must not count: the message would be consumed
+            OrderInfoDO order = orderRepository.findCommittedOrder(orderId);
             if (order == null || !OrderStatusEnum.PAID.getCode().equals(order.getOrderStatus())) {
                 log.info("order {} is not PAID ({}): no fulfillment", orderId, order == null ? null : order.getOrderStatus());
                 return;

@@ -32,7 +32,9 @@ public class TmsService {
         String fulfillId = Checks.id(request.getFulfillId(), "fulfillId");
         String userId = Checks.id(request.getUserId(), "userId");
 
-        LogisticOrder existing = repository.findByOrderId(orderId).orElse(null);
+        // FOR UPDATE: under Seata AT a plain read also sees the rows of a global transaction that is still to be
+        // rolled back; the locking read waits for it (or fails and is retried) instead of taking them as done
+        LogisticOrder existing = repository.lockByOrderId(orderId).orElse(null);
         if (existing != null) {
             return toDto(existing);
         }
@@ -40,7 +42,7 @@ public class TmsService {
         if (repository.insert(created)) {
             return toDto(created);
         }
-        return repository.findByOrderId(orderId).map(TmsService::toDto).orElseThrow(() ->
+        return repository.lockByOrderId(orderId).map(TmsService::toDto).orElseThrow(() ->
                 new BizException(ErrorCode.SYSTEM_ERROR, "logistic order of " + orderId + " neither inserted nor found"));
     }
 
@@ -64,7 +66,7 @@ public class TmsService {
     /** The order's logistic order, or null when it has none. */
     public LogisticOrderDTO getLogisticOrder(String orderId) {
         Checks.id(orderId, "orderId");
-        return repository.findByOrderId(orderId).map(TmsService::toDto).orElse(null);
+        return repository.lockByOrderId(orderId).map(TmsService::toDto).orElse(null);
     }
 
     private static LogisticOrderDTO toDto(LogisticOrder logisticOrder) {

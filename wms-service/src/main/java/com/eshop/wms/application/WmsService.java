@@ -43,7 +43,9 @@ public class WmsService {
         String fulfillId = Checks.id(request.getFulfillId(), "fulfillId");
         List<DeliveryOrderItem> items = toItems(request.getPickItems());
 
-        DeliveryOrder existing = repository.findByOrderId(orderId).orElse(null);
+        // FOR UPDATE: under Seata AT a plain read also sees the rows of a global transaction that is still to be
+        // rolled back; the locking read waits for it (or fails and is retried) instead of taking them as done
+        DeliveryOrder existing = repository.lockByOrderId(orderId).orElse(null);
         if (existing != null) {
             return toDto(existing);
         }
@@ -51,7 +53,7 @@ public class WmsService {
         if (repository.insert(created, items)) {
             return toDto(created);
         }
-        return repository.findByOrderId(orderId).map(WmsService::toDto).orElseThrow(() ->
+        return repository.lockByOrderId(orderId).map(WmsService::toDto).orElseThrow(() ->
                 new BizException(ErrorCode.SYSTEM_ERROR, "delivery order of " + orderId + " neither inserted nor found"));
     }
 
@@ -108,7 +110,7 @@ public class WmsService {
 
     public DeliveryOrderDTO getDeliveryOrder(String orderId) {
         Checks.id(orderId, "orderId");
-        return repository.findByOrderId(orderId).map(WmsService::toDto).orElse(null);
+        return repository.lockByOrderId(orderId).map(WmsService::toDto).orElse(null);
     }
 
     private static List<DeliveryOrderItem> toItems(List<PickItemRequest> items) {

@@ -31,6 +31,17 @@ public class OrderRepository {
         return orderInfoMapper.selectOne(new LambdaQueryWrapper<OrderInfoDO>().eq(OrderInfoDO::getOrderId, orderId));
     }
 
+    /**
+     * The order as globally committed: read FOR UPDATE under Seata's global lock, so the uncommitted state of an
+     * unfinished global transaction (one a coordinator restart left to be rolled back, say) is waited for, or the
+     * read fails and is retried, instead of being taken for the truth. Under AT a plain read sees that state.
+     */
+    @GlobalLock
+    @Transactional(rollbackFor = Exception.class)
+    public OrderInfoDO findCommittedOrder(String orderId) {
+        return orderInfoMapper.selectForUpdate(orderId);
+    }
+
     public List<OrderItemDO> findItems(String orderId) {
         return orderItemMapper.selectList(new LambdaQueryWrapper<OrderItemDO>().eq(OrderItemDO::getOrderId, orderId)
                 .orderByAsc(OrderItemDO::getId));
