@@ -2,6 +2,7 @@ package com.eshop.support.error;
 
 import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.JsonResult;
+import io.seata.rm.datasource.exec.LockConflictException;
 import lombok.extern.slf4j.Slf4j;
 
 import java.util.function.Supplier;
@@ -21,6 +22,10 @@ public final class ApiResults {
             if (biz != null) {
                 log.info("refused: {} {}", biz.getErrorCode(), biz.getMessage());
                 return JsonResult.buildError(biz.getErrorCode(), biz.getMessage());
+            }
+            if (isGlobalLockConflict(e)) {
+                log.info("refused: LOCK_BUSY {}", rootCause(e).getMessage());
+                return JsonResult.buildError(ErrorCode.LOCK_BUSY, "a row is held by an unfinished distributed transaction, retry later");
             }
             log.error("system error", e);
             return JsonResult.buildError(ErrorCode.SYSTEM_ERROR, rootCause(e).toString());
@@ -49,6 +54,16 @@ public final class ApiResults {
             }
         }
         return null;
+    }
+
+    /** A row held by another, unfinished Seata global transaction: transient, the caller may retry. */
+    private static boolean isGlobalLockConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LockConflictException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The innermost cause: Seata's wrapper says only "try to proceed invocation error". */

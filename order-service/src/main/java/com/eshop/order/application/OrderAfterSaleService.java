@@ -81,7 +81,8 @@ public class OrderAfterSaleService {
 
     /** Runs under CANCEL_KEY. Returns whether this call cancelled the order. */
     private boolean executeCancelOrder(String orderId, OrderCancelTypeEnum cancelType, Consumer<OrderInfoDO> authorize) {
-        OrderInfoDO order = orderRepository.findOrder(orderId);
+        // committed state only: a CANCELED of a cancel still to be rolled back must not be confirmed as done
+        OrderInfoDO order = orderRepository.findCommittedOrder(orderId);
         if (order == null) {
             throw new BizException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId + " does not exist");
         }

@@ -174,7 +174,10 @@ public class OrderService {
 
         List<String> keys = List.of(RedisLockKeyConstants.ORDER_PAY_KEY + orderId, RedisLockKeyConstants.CANCEL_KEY + orderId);
         try (RedisLock.LockHandle ignored = redisLock.multiLock(keys)) {
-            OrderInfoDO order = findOrder(orderId);
+            OrderInfoDO order = orderRepository.findCommittedOrder(orderId);
+            if (order == null) {
+                throw new BizException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId + " does not exist");
+            }
             if (payAmount != order.getPayAmount()) {
                 throw new BizException(ErrorCode.ORDER_CALLBACK_PAY_AMOUNT_ERROR,
                         "order pay amount is " + order.getPayAmount() + ", callback says " + payAmount);

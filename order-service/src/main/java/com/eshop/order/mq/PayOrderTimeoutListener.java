@@ -40,7 +40,7 @@ public class PayOrderTimeoutListener implements MessageHandler {
     @Override
     public void handle(MessageExt messageExt) {
         PayOrderTimeoutDelayMessage message = Json.fromBytes(messageExt.getBody(), PayOrderTimeoutDelayMessage.class);
-        OrderInfoDO order = orderRepository.findOrder(message.getOrderId());
+        OrderInfoDO order = orderRepository.findCommittedOrder(message.getOrderId());
         if (order == null || !OrderStatusEnum.CREATED.getCode().equals(order.getOrderStatus())) {
             return;
         }
