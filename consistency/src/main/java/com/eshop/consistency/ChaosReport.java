@@ -20,7 +20,6 @@ public final class ChaosReport {
         rows.add(new String[]{"scenario", "rounds", "orders", "created", "operations", "faults injected", "violations",
                 "settle max", "settle p99", "outcomes"});
         long[] total = new long[6];
-        long allMax = 0;
         for (Map.Entry<String, List<WorkloadDriver.RoundResult>> e : byScenario.entrySet()) {
             List<WorkloadDriver.RoundResult> rs = e.getValue();
             long orders = rs.stream().mapToLong(WorkloadDriver.RoundResult::orders).sum();
@@ -28,8 +27,9 @@ public final class ChaosReport {
             long ops = rs.stream().mapToLong(WorkloadDriver.RoundResult::operations).sum();
             long faults = rs.stream().mapToLong(WorkloadDriver.RoundResult::faultCount).sum();
             long violations = rs.stream().mapToLong(r -> r.violations().size()).sum();
-            long max = rs.stream().mapToLong(WorkloadDriver.RoundResult::settleMaxMillis).max().orElse(0);
-            long p99 = rs.stream().mapToLong(WorkloadDriver.RoundResult::settleP99Millis).max().orElse(0);
+            List<Long> settle = settleMillis(rs);
+            long max = WorkloadDriver.percentile(settle, 1.0);
+            long p99 = WorkloadDriver.percentile(settle, 0.99);
             int unsettled = rs.stream().mapToInt(WorkloadDriver.RoundResult::unsettledOrders).sum();
             Map<String, Integer> outcomes = new LinkedHashMap<>();
             rs.forEach(r -> r.outcomes().forEach((k, v) -> outcomes.merge(k, v, Integer::sum)));
@@ -42,11 +42,17 @@ public final class ChaosReport {
             total[3] += ops;
             total[4] += faults;
             total[5] += violations;
-            allMax = Math.max(allMax, max);
         }
+        List<Long> settle = settleMillis(rounds);
         rows.add(new String[]{"TOTAL", String.valueOf(total[0]), String.valueOf(total[1]), String.valueOf(total[2]),
-                String.valueOf(total[3]), String.valueOf(total[4]), String.valueOf(total[5]), secs(allMax), "", ""});
+                String.valueOf(total[3]), String.valueOf(total[4]), String.valueOf(total[5]),
+                secs(WorkloadDriver.percentile(settle, 1.0)), secs(WorkloadDriver.percentile(settle, 0.99)), ""});
         return render(rows);
+    }
+
+    /** The per-order settle times of all these rounds, ascending. */
+    private static List<Long> settleMillis(List<WorkloadDriver.RoundResult> rounds) {
+        return rounds.stream().flatMap(r -> r.settleMillis().stream()).sorted().toList();
     }
 
     private static String faultsCell(List<WorkloadDriver.RoundResult> rs) {

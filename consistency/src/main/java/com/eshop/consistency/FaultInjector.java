@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -182,24 +183,21 @@ public final class FaultInjector {
 
     /** point -> current rate of one service. */
     public static Map<String, Double> rates(String service) {
-        Map<String, Double> m = new TreeMap<>();
-        Matcher e = COUNTER.matcher(report(service));
-        while (e.find()) {
-            Matcher r = RATE.matcher(e.group(2));
-            if (r.find()) {
-                m.put(e.group(1), Double.parseDouble(r.group(1)));
-            }
-        }
-        return m;
+        return perPoint(service, RATE, Double::parseDouble);
     }
 
     private static Map<String, Long> counters(String service) {
-        Map<String, Long> m = new TreeMap<>();
+        return perPoint(service, INJECTED, Long::parseLong);
+    }
+
+    /** One field of every point in a service's faults report, by point. */
+    private static <T> Map<String, T> perPoint(String service, Pattern field, Function<String, T> parse) {
+        Map<String, T> m = new TreeMap<>();
         Matcher e = COUNTER.matcher(report(service));
         while (e.find()) {
-            Matcher i = INJECTED.matcher(e.group(2));
-            if (i.find()) {
-                m.put(e.group(1), Long.parseLong(i.group(1)));
+            Matcher f = field.matcher(e.group(2));
+            if (f.find()) {
+                m.put(e.group(1), parse.apply(f.group(1)));
             }
         }
         return m;

@@ -98,12 +98,30 @@ public final class WorkloadDriver implements AutoCloseable {
     /** Everything a round produced, for the report table. */
     public record RoundResult(int round, Scenario scenario, int orders, int created, long operations,
                               Map<String, Long> faultsInjected, List<FaultInjector.Event> events, CheckReport report,
-                              List<Violation> violations, boolean settled, long settleMaxMillis, long settleP99Millis,
+                              List<Violation> violations, boolean settled, List<Long> settleMillis,
                               int unsettledOrders, long durationMillis, Map<String, Integer> outcomes,
                               Map<String, Integer> apiResults, Map<OrderPlan.Flow, Integer> flows) {
         public long faultCount() {
             return faultsInjected.values().stream().mapToLong(Long::longValue).sum();
         }
+
+        /** Per order: from its last operation to its final state, ascending. */
+        public RoundResult {
+            settleMillis = settleMillis.stream().sorted().toList();
+        }
+
+        public long settleMaxMillis() {
+            return percentile(settleMillis, 1.0);
+        }
+
+        public long settleP99Millis() {
+            return percentile(settleMillis, 0.99);
+        }
+    }
+
+    /** The q-quantile (nearest rank) of ascending values; 0 for none. */
+    static long percentile(List<Long> ascending, double q) {
+        return ascending.isEmpty() ? 0 : ascending.get(Math.max(0, (int) Math.ceil(ascending.size() * q) - 1));
     }
 
     /**
@@ -248,9 +266,6 @@ public final class WorkloadDriver implements AutoCloseable {
                 settleTimes.add(Math.max(0, at - run.lastOpAt));
             }
         }
-        Collections.sort(settleTimes);
-        long max = settleTimes.isEmpty() ? 0 : settleTimes.get(settleTimes.size() - 1);
-        long p99 = settleTimes.isEmpty() ? 0 : settleTimes.get(Math.max(0, (int) Math.ceil(settleTimes.size() * 0.99) - 1));
         Map<String, Integer> outcomes = new TreeMap<>();
         for (OrderPlan p : plans) {
             Integer st = report.statusByOrder().get(p.orderId());
@@ -258,10 +273,10 @@ public final class WorkloadDriver implements AutoCloseable {
         }
         int created = (int) plans.stream().filter(p -> report.statusByOrder().containsKey(p.orderId())).count();
         RoundResult result = new RoundResult(round, scenario, plans.size(), created, r.operations.get(), injected, List.copyOf(events),
-                report, violations, settled, max, p99, unsettled, System.currentTimeMillis() - t0, outcomes,
+                report, violations, settled, settleTimes, unsettled, System.currentTimeMillis() - t0, outcomes,
                 new TreeMap<>(r.apiResults), r.flowCounts());
         log.accept(String.format(Locale.ROOT, "round %d %s: %s; %d violation(s); settle max %.1f s p99 %.1f s%s; %s",
-                round, scenario, outcomes, violations.size(), max / 1000.0, p99 / 1000.0,
+                round, scenario, outcomes, violations.size(), result.settleMaxMillis() / 1000.0, result.settleP99Millis() / 1000.0,
                 settled ? "" : " (NOT SETTLED, " + unsettled + " order(s))", report.summary()));
         return result;
     }

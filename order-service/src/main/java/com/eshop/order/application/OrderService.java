@@ -174,10 +174,7 @@ public class OrderService {
 
         List<String> keys = List.of(RedisLockKeyConstants.ORDER_PAY_KEY + orderId, RedisLockKeyConstants.CANCEL_KEY + orderId);
         try (RedisLock.LockHandle ignored = redisLock.multiLock(keys)) {
-            OrderInfoDO order = orderRepository.findCommittedOrder(orderId);
-            if (order == null) {
-                throw new BizException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId + " does not exist");
-            }
+            OrderInfoDO order = requireExists(orderRepository.findCommittedOrder(orderId), orderId);
             if (payAmount != order.getPayAmount()) {
                 throw new BizException(ErrorCode.ORDER_CALLBACK_PAY_AMOUNT_ERROR,
                         "order pay amount is " + order.getPayAmount() + ", callback says " + payAmount);
@@ -266,7 +263,10 @@ public class OrderService {
     }
 
     private OrderInfoDO findOrder(String orderId) {
-        OrderInfoDO order = orderRepository.findOrder(orderId);
+        return requireExists(orderRepository.findOrder(orderId), orderId);
+    }
+
+    private static OrderInfoDO requireExists(OrderInfoDO order, String orderId) {
         if (order == null) {
             throw new BizException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId + " does not exist");
         }
