@@ -95,7 +95,7 @@ public class FulfillService {
     /** The order's fulfill order, or null when it has none. */
     public FulfillOrderDTO getFulfillOrder(String orderId) {
         Checks.id(orderId, "orderId");
-        return repository.lockByOrderId(orderId).map(this::toDto).orElse(null);
+        return repository.findByOrderId(orderId).map(this::toDto).orElse(null);
     }
 
     private static List<FulfillOrderItem> toItems(List<FulfillItemRequest> items) {

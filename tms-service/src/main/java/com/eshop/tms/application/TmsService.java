@@ -66,7 +66,7 @@ public class TmsService {
     /** The order's logistic order, or null when it has none. */
     public LogisticOrderDTO getLogisticOrder(String orderId) {
         Checks.id(orderId, "orderId");
-        return repository.lockByOrderId(orderId).map(TmsService::toDto).orElse(null);
+        return repository.findByOrderId(orderId).map(TmsService::toDto).orElse(null);
     }
 
     private static LogisticOrderDTO toDto(LogisticOrder logisticOrder) {

@@ -110,7 +110,7 @@ public class WmsService {
 
     public DeliveryOrderDTO getDeliveryOrder(String orderId) {
         Checks.id(orderId, "orderId");
-        return repository.lockByOrderId(orderId).map(WmsService::toDto).orElse(null);
+        return repository.findByOrderId(orderId).map(WmsService::toDto).orElse(null);
     }
 
     private static List<DeliveryOrderItem> toItems(List<PickItemRequest> items) {
