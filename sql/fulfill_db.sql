@@ -2,7 +2,8 @@
 CREATE DATABASE IF NOT EXISTS fulfill_db DEFAULT CHARACTER SET utf8mb4;
 USE fulfill_db;
 
--- status: 10 CREATED (interception deletes the fulfill order)
+-- status: 10 CREATED, 90 CANCELLED (fulfillment interception; the row and its items are kept, never deleted,
+-- so under Seata AT they keep the cancelling global transaction's global lock until it has ended)
 CREATE TABLE IF NOT EXISTS order_fulfill (
   id BIGINT AUTO_INCREMENT PRIMARY KEY,
   fulfill_id VARCHAR(64) NOT NULL,

@@ -2,7 +2,8 @@
 CREATE DATABASE IF NOT EXISTS tms_db DEFAULT CHARACTER SET utf8mb4;
 USE tms_db;
 
--- status: 10 CREATED, 20 IN_TRANSIT
+-- status: 10 CREATED, 20 IN_TRANSIT, 90 CANCELLED (fulfillment interception; the row is kept, never deleted, so
+-- under Seata AT it keeps the cancelling global transaction's global lock until it has ended)
 CREATE TABLE IF NOT EXISTS logistic_order (
   id BIGINT AUTO_INCREMENT PRIMARY KEY,
   logistic_order_id VARCHAR(64) NOT NULL,

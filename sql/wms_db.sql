@@ -2,7 +2,8 @@
 CREATE DATABASE IF NOT EXISTS wms_db DEFAULT CHARACTER SET utf8mb4;
 USE wms_db;
 
--- status: 10 PICKING, 20 OUT_STOCK
+-- status: 10 PICKING, 20 OUT_STOCK, 90 CANCELLED (fulfillment interception; the row and its items are kept, never
+-- deleted, so under Seata AT they keep the cancelling global transaction's global lock until it has ended)
 CREATE TABLE IF NOT EXISTS delivery_order (
   id BIGINT AUTO_INCREMENT PRIMARY KEY,
   delivery_order_id VARCHAR(64) NOT NULL,

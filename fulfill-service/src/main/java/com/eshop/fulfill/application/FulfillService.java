@@ -11,6 +11,7 @@ import com.eshop.common.api.wms.PickItemRequest;
 import com.eshop.fulfill.domain.FulfillOrder;
 import com.eshop.fulfill.domain.FulfillOrderItem;
 import com.eshop.fulfill.domain.FulfillOrderRepository;
+import com.eshop.fulfill.domain.FulfillOrderStatus;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
 import lombok.extern.slf4j.Slf4j;
@@ -45,7 +46,9 @@ public class FulfillService {
 
     /**
      * Creates the fulfill order, then the delivery order (WMS) and the logistic order (TMS). Idempotent per order:
-     * an existing fulfill order is returned as it is (it committed together with its WMS and TMS orders).
+     * an existing fulfill order is returned as it is (it committed together with its WMS and TMS orders), also a
+     * CANCELLED one: an intercepted fulfillment is never created again nor revived, and the DTO's status tells the
+     * caller it is cancelled.
      */
     @Transactional(rollbackFor = Exception.class)
     public FulfillOrderDTO receiveOrderFulfill(ReceiveFulfillRequest request) {
@@ -59,6 +62,10 @@ public class FulfillService {
         // rolled back; the locking read waits for it (or fails and is retried) instead of taking them as done
         FulfillOrder existing = repository.lockByOrderId(orderId).orElse(null);
         if (existing != null) {
+            if (existing.status().isCancelled()) {
+                log.warn("order {}: fulfill order {} was cancelled (intercepted); not fulfilled again", orderId,
+                        existing.fulfillId());
+            }
             return toDto(existing);
         }
         FulfillOrder created = FulfillOrder.created(orderId, userId, payAmount);
@@ -73,26 +80,46 @@ public class FulfillService {
     }
 
     /**
-     * Fulfillment interception (the article's cancelFulfill): removes the fulfill order if present, then cancels
-     * picking (WMS) and shipping (TMS). WMS refuses once the goods left the warehouse, TMS once the parcel is in
-     * transit; either refusal surfaces as its error code. Nothing to cancel anywhere is a success.
+     * Fulfillment interception (the article's cancelFulfill): moves the fulfill order, if present, to CANCELLED,
+     * then cancels picking (WMS) and shipping (TMS). WMS refuses once the goods left the warehouse, TMS once the
+     * parcel is in transit; either refusal surfaces as its error code. Nothing to cancel anywhere, or everything
+     * already cancelled, is a success.
+     * <p>
+     * Rows are cancelled by a status change, never deleted: a deleted row protects nothing, while a kept row keeps
+     * the Seata global lock of the cancelling global transaction until it has ended. A retried cancel that runs
+     * while a dead attempt's global transaction still waits for its rollback then fails on that lock (and is
+     * retried later) instead of finding no rows, committing, and seeing the rollback bring them back live.
      */
     @Transactional(rollbackFor = Exception.class)
     public Boolean cancelFulfill(CancelFulfillRequest request) {
         Checks.notNull(request, "request");
         String orderId = Checks.id(request.getOrderId(), "orderId");
 
-        repository.lockByOrderId(orderId).ifPresent(fulfillOrder -> {
-            repository.delete(fulfillOrder.fulfillId());
-            log.info("order {}: fulfill order {} removed", orderId, fulfillOrder.fulfillId());
-        });
+        // FOR UPDATE: also the Seata global lock, so an unfinished global transaction on this row is waited for
+        repository.lockByOrderId(orderId).ifPresent(fulfillOrder -> cancel(orderId, fulfillOrder));
         wmsGateway.cancelPickGoods(orderId);
         faults.afterPickingCancelled(orderId);
         tmsGateway.cancelSendOut(orderId);
         return true;
     }
 
-    /** The order's fulfill order, or null when it has none. */
+    private void cancel(String orderId, FulfillOrder fulfillOrder) {
+        FulfillOrderStatus status = fulfillOrder.status();
+        if (status.isCancelled()) {
+            log.info("order {}: fulfill order {} already cancelled", orderId, fulfillOrder.fulfillId());
+            return;
+        }
+        if (!status.canCancel()) {
+            throw new BizException(ErrorCode.SYSTEM_ERROR, "fulfill order " + fulfillOrder.fulfillId() + " of order "
+                    + orderId + " cannot be cancelled from " + status);
+        }
+        if (!repository.markCancelled(fulfillOrder.fulfillId(), status)) {
+            throw new BizException(ErrorCode.SYSTEM_ERROR, "fulfill order " + fulfillOrder.fulfillId() + " changed while locked");
+        }
+        log.info("order {}: fulfill order {} cancelled", orderId, fulfillOrder.fulfillId());
+    }
+
+    /** The order's fulfill order (its status tells a CANCELLED one from a live one), or null when it has none. */
     public FulfillOrderDTO getFulfillOrder(String orderId) {
         Checks.id(orderId, "orderId");
         return repository.findByOrderId(orderId).map(this::toDto).orElse(null);

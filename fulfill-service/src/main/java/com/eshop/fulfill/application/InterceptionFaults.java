@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fault hook for the consistency suite, at point {@link FaultPoints#FULFILL_INTERCEPTION_FAILURE} of the shared
- * {@link FaultSwitches}: fulfillment interception fails after the local deletes and the WMS cancellation, so only
- * the global rollback can undo them. Inert unless the service runs with {@code eshop.faults.enabled=true}; the rate
- * starts at {@code eshop.faults.cancel-fulfill-failure-rate} (default 0) and can be changed at runtime through
- * {@code POST /actuator/faults/fulfill.interception-failure}.
+ * {@link FaultSwitches}: fulfillment interception fails after the local cancellation (status change) and the WMS
+ * cancellation, so only the global rollback can undo them. Inert unless the service runs with
+ * {@code eshop.faults.enabled=true}; the rate starts at {@code eshop.faults.cancel-fulfill-failure-rate} (default 0)
+ * and can be changed at runtime through {@code POST /actuator/faults/fulfill.interception-failure}.
  */
 @Slf4j
 @Component

@@ -14,6 +14,6 @@ public interface FulfillOrderRepository {
 
     int countItems(String fulfillId);
 
-    /** Deletes the fulfill order and its items. */
-    void delete(String fulfillId);
+    /** from -> CANCELLED (the items stay); false when the fulfill order was not at {@code from}. */
+    boolean markCancelled(String fulfillId, FulfillOrderStatus from);
 }

@@ -66,9 +66,8 @@ public class MybatisFulfillOrderRepository implements FulfillOrderRepository {
     }
 
     @Override
-    public void delete(String fulfillId) {
-        itemMapper.deleteByFulfillId(fulfillId);
-        orderMapper.deleteByFulfillId(fulfillId);
+    public boolean markCancelled(String fulfillId, FulfillOrderStatus from) {
+        return orderMapper.updateStatus(fulfillId, from.code(), FulfillOrderStatus.CANCELLED.code()) == 1;
     }
 
     private static FulfillOrder toDomain(OrderFulfillDO row) {

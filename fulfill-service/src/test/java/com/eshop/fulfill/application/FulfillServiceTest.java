@@ -10,6 +10,7 @@ import com.eshop.common.api.wms.PickGoodsRequest;
 import com.eshop.fulfill.domain.FulfillOrder;
 import com.eshop.fulfill.domain.FulfillOrderItem;
 import com.eshop.fulfill.domain.FulfillOrderRepository;
+import com.eshop.fulfill.domain.FulfillOrderStatus;
 import com.eshop.support.error.BizException;
 import com.eshop.support.fault.FaultSwitches;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ class FulfillServiceTest {
     private final Map<String, FulfillOrder> orders = new LinkedHashMap<>();
     private final Map<String, List<FulfillOrderItem>> items = new HashMap<>();
     private final List<String> remoteCalls = new ArrayList<>();
+    private final List<String> statusUpdates = new ArrayList<>();
     private ErrorCode wmsRefusal;
     private ErrorCode tmsRefusal;
 
@@ -58,10 +60,18 @@ class FulfillServiceTest {
             return items.getOrDefault(fulfillId, List.of()).size();
         }
 
+        /** UPDATE ... SET status = CANCELLED WHERE fulfill_id = ? AND status = from */
         @Override
-        public void delete(String fulfillId) {
-            items.remove(fulfillId);
-            orders.values().removeIf(o -> o.fulfillId().equals(fulfillId));
+        public boolean markCancelled(String fulfillId, FulfillOrderStatus from) {
+            statusUpdates.add(fulfillId + ":" + from + "->CANCELLED");
+            for (FulfillOrder o : orders.values()) {
+                if (o.fulfillId().equals(fulfillId) && o.status() == from) {
+                    orders.put(o.orderId(), new FulfillOrder(o.fulfillId(), o.orderId(), o.userId(), o.payAmount(),
+                            FulfillOrderStatus.CANCELLED));
+                    return true;
+                }
+            }
+            return false;
         }
     };
 
@@ -113,16 +123,71 @@ class FulfillServiceTest {
     }
 
     @Test
-    void cancelRemovesTheFulfillOrderThenCancelsPickingThenShipping() {
-        service.receiveOrderFulfill(receive("O1", item("SKU-1001", 2)));
+    void cancelMarksTheFulfillOrderCancelledAndKeepsItThenCancelsPickingThenShipping() {
+        FulfillOrderDTO received = service.receiveOrderFulfill(receive("O1", item("SKU-1001", 2), item("SKU-1002", 1)));
         remoteCalls.clear();
 
         assertThat(service.cancelFulfill(cancel("O1"))).isTrue();
 
-        assertThat(orders).isEmpty();
-        assertThat(items).isEmpty();
-        assertThat(service.getFulfillOrder("O1")).isNull();
+        // the row stays (and under Seata keeps its global lock): only its status changed, with CREATED as condition
+        assertThat(orders).containsOnlyKeys("O1");
+        assertThat(orders.get("O1").status()).isEqualTo(FulfillOrderStatus.CANCELLED);
+        assertThat(statusUpdates).containsExactly(received.getFulfillId() + ":CREATED->CANCELLED");
+        assertThat(items.get(received.getFulfillId())).hasSize(2);
+        FulfillOrderDTO cancelled = service.getFulfillOrder("O1");
+        assertThat(cancelled.getFulfillId()).isEqualTo(received.getFulfillId());
+        assertThat(cancelled.getStatus()).isEqualTo(FulfillOrderStatus.CANCELLED.code()).isEqualTo(90);
+        assertThat(cancelled.getItemCount()).isEqualTo(2);
         assertThat(remoteCalls).containsExactly("wms.cancelPickGoods:O1", "tms.cancelSendOut:O1");
+    }
+
+    @Test
+    void cancellingTwiceIsAnIdempotentSuccessThatChangesTheRowOnce() {
+        FulfillOrderDTO received = service.receiveOrderFulfill(receive("O1", item("SKU-1001", 2)));
+        remoteCalls.clear();
+
+        assertThat(service.cancelFulfill(cancel("O1"))).isTrue();
+        assertThat(service.cancelFulfill(cancel("O1"))).isTrue();
+
+        assertThat(statusUpdates).containsExactly(received.getFulfillId() + ":CREATED->CANCELLED");
+        assertThat(orders.get("O1").status()).isEqualTo(FulfillOrderStatus.CANCELLED);
+        assertThat(items.get(received.getFulfillId())).hasSize(1);
+        // WMS and TMS are asked again each time: they are idempotent too, and may be the part a failed attempt missed
+        assertThat(remoteCalls).containsExactly("wms.cancelPickGoods:O1", "tms.cancelSendOut:O1",
+                "wms.cancelPickGoods:O1", "tms.cancelSendOut:O1");
+    }
+
+    @Test
+    void receiveAfterCancelReturnsTheCancelledFulfillOrderAsItIsAndCreatesNothing() {
+        FulfillOrderDTO received = service.receiveOrderFulfill(receive("O1", item("SKU-1001", 2)));
+        service.cancelFulfill(cancel("O1"));
+        remoteCalls.clear();
+        statusUpdates.clear();
+
+        FulfillOrderDTO again = service.receiveOrderFulfill(receive("O1", item("SKU-1001", 2), item("SKU-1002", 1)));
+
+        assertThat(again.getFulfillId()).isEqualTo(received.getFulfillId());
+        assertThat(again.getStatus()).isEqualTo(FulfillOrderStatus.CANCELLED.code());
+        assertThat(again.getItemCount()).isEqualTo(1);
+        assertThat(orders).hasSize(1);
+        assertThat(orders.get("O1").status()).isEqualTo(FulfillOrderStatus.CANCELLED);
+        assertThat(items).containsOnlyKeys(received.getFulfillId());
+        assertThat(statusUpdates).isEmpty();
+        assertThat(remoteCalls).as("no picking or shipping for an intercepted fulfillment").isEmpty();
+    }
+
+    @Test
+    void aFulfillOrderThatChangedWhileLockedFailsTheInterceptionBeforeWmsAndTms() {
+        orders.put("O1", new FulfillOrder("FO1", "O1", "U1001", 900, FulfillOrderStatus.CREATED));
+        FulfillService racing = new FulfillService(new DelegatingRepository(repository) {
+            @Override
+            public boolean markCancelled(String fulfillId, FulfillOrderStatus from) {
+                return false; // the conditional UPDATE matched no row
+            }
+        }, wms, tms, new InterceptionFaults(FaultSwitches.disabled(), 0));
+
+        assertRefused(() -> racing.cancelFulfill(cancel("O1")), ErrorCode.SYSTEM_ERROR);
+        assertThat(remoteCalls).isEmpty();
     }
 
     @Test
@@ -152,8 +217,8 @@ class FulfillServiceTest {
             assertThat(e.getErrorCode()).isEqualTo(ErrorCode.SYSTEM_ERROR);
             assertThat(e.getMessage()).isEqualTo("injected interception failure");
         });
-        // the local delete and the WMS call happened: only the global rollback can undo them
-        assertThat(orders).isEmpty();
+        // the local cancellation and the WMS call happened: only the global rollback can undo them
+        assertThat(orders.get("O1").status()).isEqualTo(FulfillOrderStatus.CANCELLED);
         assertThat(remoteCalls).containsExactly("wms.cancelPickGoods:O1");
     }
 
@@ -184,6 +249,40 @@ class FulfillServiceTest {
         }
         assertThat(orders).isEmpty();
         assertThat(remoteCalls).isEmpty();
+    }
+
+    /** Forwards to another repository; override what a test needs to differ. */
+    private static class DelegatingRepository implements FulfillOrderRepository {
+        private final FulfillOrderRepository delegate;
+
+        DelegatingRepository(FulfillOrderRepository delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<FulfillOrder> findByOrderId(String orderId) {
+            return delegate.findByOrderId(orderId);
+        }
+
+        @Override
+        public Optional<FulfillOrder> lockByOrderId(String orderId) {
+            return delegate.lockByOrderId(orderId);
+        }
+
+        @Override
+        public boolean insert(FulfillOrder fulfillOrder, List<FulfillOrderItem> lines) {
+            return delegate.insert(fulfillOrder, lines);
+        }
+
+        @Override
+        public int countItems(String fulfillId) {
+            return delegate.countItems(fulfillId);
+        }
+
+        @Override
+        public boolean markCancelled(String fulfillId, FulfillOrderStatus from) {
+            return delegate.markCancelled(fulfillId, from);
+        }
     }
 
     private static void assertRefused(Runnable call, ErrorCode code) {

@@ -19,6 +19,15 @@ class FulfillOrderTest {
     @Test
     void codesMatchTheTable() {
         assertThat(FulfillOrderStatus.of(10)).isEqualTo(FulfillOrderStatus.CREATED);
+        assertThat(FulfillOrderStatus.of(90)).isEqualTo(FulfillOrderStatus.CANCELLED);
         assertThatThrownBy(() -> FulfillOrderStatus.of(20)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void onlyACreatedFulfillOrderCanBeCancelledAndCancelledIsFinal() {
+        assertThat(FulfillOrderStatus.CREATED.canCancel()).isTrue();
+        assertThat(FulfillOrderStatus.CREATED.isCancelled()).isFalse();
+        assertThat(FulfillOrderStatus.CANCELLED.canCancel()).isFalse();
+        assertThat(FulfillOrderStatus.CANCELLED.isCancelled()).isTrue();
     }
 }

@@ -15,6 +15,7 @@ import com.eshop.systemtest.support.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static com.eshop.systemtest.support.Scenario.items;
@@ -34,7 +35,8 @@ class InterceptionIT {
         String orderId = order.getOrderId();
         // the warehouse shipped; its notification has not reached order-service yet
         scenario.db().update("wms_db", "UPDATE delivery_order SET status = 20 WHERE order_id = ?", orderId);
-        Map<String, Long> fulfillment = fulfillment(orderId);
+        Map<String, Object> fulfillment = fulfillment(orderId);
+        assertThat(fulfillment).containsEntry("fulfillStatus", 10).containsEntry("deliveryStatus", 20).containsEntry("logisticStatus", 10);
 
         JsonResult<Boolean> result = scenario.cancel(orderId, user.userId());
 
@@ -52,14 +54,15 @@ class InterceptionIT {
         TestData.UserCoupon user = TestData.nextUserWithCoupon();
         CreateOrderDTO order = fulfilledOrder(user, "SKU-1002");
         String orderId = order.getOrderId();
-        Map<String, Long> fulfillment = fulfillment(orderId);
+        Map<String, Object> fulfillment = fulfillment(orderId);
+        assertThat(fulfillment).containsEntry("fulfillStatus", 10).containsEntry("deliveryStatus", 10).containsEntry("logisticStatus", 10);
 
         JsonResult<Boolean>[] result = new JsonResult[1];
         Faults.with(ServiceSpec.FULFILL, FaultPoints.FULFILL_INTERCEPTION_FAILURE, 1.0, () -> result[0] = scenario.cancel(orderId, user.userId()));
 
         assertThat(result[0].isOk()).isFalse();
         assertNothingChanged(order, user);
-        assertThat(fulfillment(orderId)).as("fulfill and delivery rows restored from the undo logs").isEqualTo(fulfillment);
+        assertThat(fulfillment(orderId)).as("fulfill and delivery rows' statuses restored from the undo logs").isEqualTo(fulfillment);
 
         assertThat(scenario.cancel(orderId, user.userId()).isOk()).isTrue();
         Outcomes.assertFullyCancelled(scenario, orderId, user.couponId(), 0, order.getPayAmount());
@@ -72,14 +75,20 @@ class InterceptionIT {
         return order;
     }
 
-    private Map<String, Long> fulfillment(String orderId) {
-        return Map.of("fulfill", scenario.fulfillOrders(orderId),
-                "fulfillItems", scenario.db().count("fulfill_db", "SELECT COUNT(*) FROM order_fulfill_item i JOIN order_fulfill f "
-                        + "ON f.fulfill_id = i.fulfill_id WHERE f.order_id = ?", orderId),
-                "delivery", scenario.deliveryOrders(orderId),
-                "deliveryItems", scenario.db().count("wms_db", "SELECT COUNT(*) FROM delivery_order_item i JOIN delivery_order d "
-                        + "ON d.delivery_order_id = i.delivery_order_id WHERE d.order_id = ?", orderId),
-                "logistic", scenario.logisticOrders(orderId));
+    /** Rows and statuses: interception cancels by status, so the counts alone would not show it (null: no row). */
+    private Map<String, Object> fulfillment(String orderId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fulfill", scenario.fulfillOrders(orderId));
+        m.put("fulfillStatus", scenario.fulfillStatus(orderId));
+        m.put("fulfillItems", scenario.db().count("fulfill_db", "SELECT COUNT(*) FROM order_fulfill_item i JOIN order_fulfill f "
+                + "ON f.fulfill_id = i.fulfill_id WHERE f.order_id = ?", orderId));
+        m.put("delivery", scenario.deliveryOrders(orderId));
+        m.put("deliveryStatus", scenario.deliveryStatus(orderId));
+        m.put("deliveryItems", scenario.db().count("wms_db", "SELECT COUNT(*) FROM delivery_order_item i JOIN delivery_order d "
+                + "ON d.delivery_order_id = i.delivery_order_id WHERE d.order_id = ?", orderId));
+        m.put("logistic", scenario.logisticOrders(orderId));
+        m.put("logisticStatus", scenario.logisticStatus(orderId));
+        return m;
     }
 
     private void assertNothingChanged(CreateOrderDTO order, TestData.UserCoupon user) {

@@ -47,10 +47,15 @@ class TransactionRecoveryIT {
         restartOrderService();
 
         String orderId = order.getOrderId();
-        // the coordinator rolls the orphaned global transaction back; the interception's deletes come back
+        // the coordinator rolls the orphaned global transaction back; the interception's cancellations are undone
+        // (the rows were kept, CANCELLED, holding their global locks; now live again)
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             assertThat(scenario.fulfillOrders(orderId)).isEqualTo(1);
             assertThat(scenario.deliveryOrders(orderId)).isEqualTo(1);
+            assertThat(scenario.logisticOrders(orderId)).isEqualTo(1);
+            assertThat(scenario.fulfillStatus(orderId)).as("fulfill order CREATED again").isEqualTo(10);
+            assertThat(scenario.deliveryStatus(orderId)).as("delivery order PICKING again").isEqualTo(10);
+            assertThat(scenario.logisticStatus(orderId)).as("logistic order CREATED again").isEqualTo(10);
             assertThat(scenario.orderStatus(orderId)).isEqualTo(OrderStatusEnum.FULFILL.getCode());
         });
         assertThat(Suite.broker().messages(RocketMqConstant.RELEASE_ASSETS_TOPIC, orderId)).isEmpty();
@@ -59,6 +64,43 @@ class TransactionRecoveryIT {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> scenario.cancel(orderId, user.userId()).isOk());
         Outcomes.assertFullyCancelled(scenario, orderId, user.couponId(), 0, order.getPayAmount());
+    }
+
+    /**
+     * The client retries at once after the restart, while the coordinator has still to roll the dead attempt back:
+     * no retry may commit over that attempt's cancelled (uncommitted) interception. The retries are refused
+     * (LOCK_BUSY / failed) until the rollback is done, then one succeeds and intercepts for real: the order ends
+     * CANCELED, refunded, with its fulfill, delivery and logistic orders CANCELLED, none live again.
+     */
+    @Test
+    void crashInsideTheCancelGlobalTransactionThenAnImmediateRetryNeverCommitsOverTheUnfinishedRollback() {
+        TestData.UserCoupon user = TestData.nextUserWithCoupon();
+        CreateOrderDTO order = fulfilledOrder(user, "SKU-1008");
+        String orderId = order.getOrderId();
+
+        Faults.set(ServiceSpec.ORDER, FaultPoints.ORDER_HALT_INSIDE_CANCEL_TRANSACTION, 1.0);
+        callIgnoringTheCrash(() -> scenario.cancel(orderId, user.userId()));
+        restartOrderService();
+
+        int attempts = 0;
+        long deadline = System.currentTimeMillis() + 120_000;
+        boolean cancelled = false;
+        while (!cancelled && System.currentTimeMillis() < deadline) {
+            attempts++;
+            cancelled = scenario.cancel(orderId, user.userId()).isOk();
+            if (!cancelled) {
+                assertThat(scenario.orderStatus(orderId)).as("a refused retry leaves the order as it is")
+                        .isIn(OrderStatusEnum.FULFILL.getCode(), OrderStatusEnum.CANCELED.getCode());
+                sleep(200);
+            }
+        }
+        assertThat(cancelled).as("a retry succeeds once the rollback is done (%d attempts)", attempts).isTrue();
+        Outcomes.assertFullyCancelled(scenario, orderId, user.couponId(), 0, order.getPayAmount());
+        // the rollback is over (the order committed CANCELED after it): nothing may come back to life afterwards
+        sleep(3000);
+        assertThat(scenario.fulfillStatus(orderId)).as("fulfill order").isEqualTo(90);
+        assertThat(scenario.deliveryStatus(orderId)).as("delivery order").isEqualTo(90);
+        assertThat(scenario.logisticStatus(orderId)).as("logistic order").isEqualTo(90);
     }
 
     @Test
@@ -81,6 +123,15 @@ class TransactionRecoveryIT {
         scenario.pay(order, user.userId());
         scenario.awaitOrderStatus(order.getOrderId(), OrderStatusEnum.FULFILL, Duration.ofSeconds(30));
         return order;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void callIgnoringTheCrash(Runnable call) {

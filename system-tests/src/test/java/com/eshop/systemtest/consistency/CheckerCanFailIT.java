@@ -83,9 +83,11 @@ class CheckerCanFailIT {
             db.update("pay_db_scratch", "INSERT INTO pay_refund (refund_request_id, order_id, out_trade_no, pay_type, refund_amount, status) "
                     + "SELECT refund_request_id, order_id, out_trade_no, pay_type, refund_amount, status FROM pay_refund WHERE refund_request_id = ?",
                     "REFUND-AS" + ia);
-            // 5. a fulfill row of cancelled A left behind
-            db.update("fulfill_db_scratch", "INSERT INTO order_fulfill (fulfill_id, order_id, user_id, pay_amount, status) VALUES (?, ?, ?, ?, 10)",
-                    "F-LEFT-" + ia, ia, ua.userId(), a.getPayAmount());
+            // 5. cancelled A's intercepted fulfill and logistic rows live again (what a global rollback finishing after a
+            // retried cancel committed would leave: refunded, goods still to ship)
+            assertThat(db.integer("fulfill_db_scratch", "SELECT status FROM order_fulfill WHERE order_id = ?", ia)).isEqualTo(90);
+            db.update("fulfill_db_scratch", "UPDATE order_fulfill SET status = 10 WHERE order_id = ?", ia);
+            db.update("tms_db_scratch", "UPDATE logistic_order SET status = 10 WHERE order_id = ?", ia);
             // 6. A's after-sale lost (its ACTUAL_REFUND message stays in the broker)
             db.update("order_db_scratch", "DELETE FROM after_sale_info WHERE order_id = ?", ia);
             // 7. live B's stock released and its coupon freed behind its back
@@ -94,6 +96,8 @@ class CheckerCanFailIT {
             db.update("inventory_db_scratch", "UPDATE product_stock SET locked_stock_quantity = locked_stock_quantity - 1, "
                     + "sale_stock_quantity = sale_stock_quantity + 1 WHERE sku_code = 'SKU-1012'");
             db.update("market_db_scratch", "UPDATE user_coupon SET used = 0, order_id = NULL WHERE coupon_id = ?", ub.couponId());
+            // 7b. and live B's picking intercepted (delivery order CANCELLED) though B stays live
+            db.update("wms_db_scratch", "UPDATE delivery_order SET status = 90 WHERE order_id = ?", ib);
             // 8. cancelled C back to CREATED, long expired
             String ic = c.getOrderId();
             db.update("order_db_scratch", "UPDATE order_info SET order_status = 10, expire_time = UTC_TIMESTAMP(3) - INTERVAL 1 HOUR WHERE order_id = ?", ic);
@@ -117,6 +121,8 @@ class CheckerCanFailIT {
                     e(Invariant.ACTUAL_REFUND_PER_AFTER_SALE, ia),
                     e(Invariant.LIVE_HOLDS_ITS_STOCK, ib),
                     e(Invariant.LIVE_HOLDS_ITS_COUPON, ib),
+                    e(Invariant.INTERCEPTED_ONLY_WHEN_CANCELLED, ib),
+                    e(Invariant.FULFILLMENT_WHEN_LIVE, ib),
                     e(Invariant.ONE_TERMINAL_OUTCOME, ic),
                     e(Invariant.CREATED_NOT_TOO_LONG, ic),
                     e(Invariant.RELEASE_ASSETS_IFF_CANCELLED, ic),

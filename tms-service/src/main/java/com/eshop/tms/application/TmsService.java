@@ -24,7 +24,10 @@ public class TmsService {
         this.repository = repository;
     }
 
-    /** Creates the logistic order; idempotent per order (the unique order_id decides between concurrent calls). */
+    /**
+     * Creates the logistic order; idempotent per order (the unique order_id decides between concurrent calls). An
+     * existing logistic order is returned as it is, also a CANCELLED one: intercepted shipping is never created again.
+     */
     @Transactional(rollbackFor = Exception.class)
     public LogisticOrderDTO sendOut(SendOutRequest request) {
         Checks.notNull(request, "request");
@@ -36,6 +39,10 @@ public class TmsService {
         // rolled back; the locking read waits for it (or fails and is retried) instead of taking them as done
         LogisticOrder existing = repository.lockByOrderId(orderId).orElse(null);
         if (existing != null) {
+            if (existing.status().isCancelled()) {
+                log.warn("order {}: logistic order {} was cancelled (intercepted); not sent out again", orderId,
+                        existing.logisticOrderId());
+            }
             return toDto(existing);
         }
         LogisticOrder created = LogisticOrder.created(orderId, fulfillId, userId);
@@ -46,7 +53,11 @@ public class TmsService {
                 new BizException(ErrorCode.SYSTEM_ERROR, "logistic order of " + orderId + " neither inserted nor found"));
     }
 
-    /** Removes the logistic order unless the parcel is in transit; nothing to remove is a success. */
+    /**
+     * Moves the logistic order CREATED -> CANCELLED unless the parcel is in transit; the row stays, read FOR UPDATE
+     * and so, under Seata AT, keeping its global lock until the cancelling global transaction has ended. No
+     * logistic order, or one already CANCELLED, is a success.
+     */
     @Transactional(rollbackFor = Exception.class)
     public Boolean cancelSendOut(String orderId) {
         Checks.id(orderId, "orderId");
@@ -54,16 +65,23 @@ public class TmsService {
         if (logisticOrder == null) {
             return true;
         }
+        if (logisticOrder.status().isCancelled()) {
+            log.info("order {}: logistic order {} already cancelled", orderId, logisticOrder.logisticOrderId());
+            return true;
+        }
         if (!logisticOrder.status().canCancel()) {
             throw new BizException(ErrorCode.LOGISTIC_ORDER_ALREADY_SHIPPED,
                     "order " + orderId + " is in transit; shipping cannot be cancelled");
         }
-        repository.deleteByLogisticOrderId(logisticOrder.logisticOrderId());
+        if (!repository.markCancelled(logisticOrder.logisticOrderId())) {
+            throw new BizException(ErrorCode.SYSTEM_ERROR, "logistic order " + logisticOrder.logisticOrderId()
+                    + " changed while locked");
+        }
         log.info("order {}: logistic order {} cancelled", orderId, logisticOrder.logisticOrderId());
         return true;
     }
 
-    /** The order's logistic order, or null when it has none. */
+    /** The order's logistic order (its status tells a CANCELLED one from a live one), or null when it has none. */
     public LogisticOrderDTO getLogisticOrder(String orderId) {
         Checks.id(orderId, "orderId");
         return repository.findByOrderId(orderId).map(TmsService::toDto).orElse(null);

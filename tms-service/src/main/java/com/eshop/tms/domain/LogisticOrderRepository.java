@@ -11,5 +11,6 @@ public interface LogisticOrderRepository {
     /** false when the order already has a logistic order. */
     boolean insert(LogisticOrder logisticOrder);
 
-    void deleteByLogisticOrderId(String logisticOrderId);
+    /** CREATED -> CANCELLED; false when it was not CREATED. */
+    boolean markCancelled(String logisticOrderId);
 }

@@ -44,8 +44,9 @@ public class MybatisLogisticOrderRepository implements LogisticOrderRepository {
     }
 
     @Override
-    public void deleteByLogisticOrderId(String logisticOrderId) {
-        mapper.deleteByLogisticOrderId(logisticOrderId);
+    public boolean markCancelled(String logisticOrderId) {
+        return mapper.updateStatus(logisticOrderId, LogisticOrderStatus.CREATED.code(),
+                LogisticOrderStatus.CANCELLED.code()) == 1;
     }
 
     private static LogisticOrder toDomain(LogisticOrderDO row) {

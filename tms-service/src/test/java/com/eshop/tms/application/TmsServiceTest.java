@@ -9,7 +9,9 @@ import com.eshop.tms.domain.LogisticOrderRepository;
 import com.eshop.tms.domain.LogisticOrderStatus;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TmsServiceTest {
     /** logistic_order in memory, keyed by the unique order_id. */
     private final Map<String, LogisticOrder> rows = new LinkedHashMap<>();
+    private final List<String> statusUpdates = new ArrayList<>();
     private final LogisticOrderRepository repository = new LogisticOrderRepository() {
         @Override
         public Optional<LogisticOrder> findByOrderId(String orderId) {
@@ -35,9 +38,18 @@ class TmsServiceTest {
             return rows.putIfAbsent(logisticOrder.orderId(), logisticOrder) == null;
         }
 
+        /** UPDATE ... SET status = CANCELLED WHERE logistic_order_id = ? AND status = CREATED */
         @Override
-        public void deleteByLogisticOrderId(String logisticOrderId) {
-            rows.values().removeIf(r -> r.logisticOrderId().equals(logisticOrderId));
+        public boolean markCancelled(String logisticOrderId) {
+            statusUpdates.add(logisticOrderId + ":CREATED->CANCELLED");
+            for (LogisticOrder r : rows.values()) {
+                if (r.logisticOrderId().equals(logisticOrderId) && r.status() == LogisticOrderStatus.CREATED) {
+                    rows.put(r.orderId(), new LogisticOrder(r.logisticOrderId(), r.orderId(), r.fulfillId(), r.userId(),
+                            LogisticOrderStatus.CANCELLED));
+                    return true;
+                }
+            }
+            return false;
         }
     };
     private final TmsService service = new TmsService(repository);
@@ -53,14 +65,33 @@ class TmsServiceTest {
     }
 
     @Test
-    void cancelRemovesTheLogisticOrderAndIsIdempotent() {
-        service.sendOut(sendOut("O1"));
+    void cancelMarksTheLogisticOrderCancelledKeepsItAndIsIdempotent() {
+        LogisticOrderDTO sent = service.sendOut(sendOut("O1"));
 
         assertThat(service.cancelSendOut("O1")).isTrue();
         assertThat(service.cancelSendOut("O1")).isTrue();
         assertThat(service.cancelSendOut("NEVER-SHIPPED")).isTrue();
 
-        assertThat(service.getLogisticOrder("O1")).isNull();
+        // the row stays (and under Seata keeps its global lock): one conditional status change, CREATED -> CANCELLED
+        assertThat(statusUpdates).containsExactly(sent.getLogisticOrderId() + ":CREATED->CANCELLED");
+        assertThat(rows).containsOnlyKeys("O1");
+        LogisticOrderDTO cancelled = service.getLogisticOrder("O1");
+        assertThat(cancelled.getLogisticOrderId()).isEqualTo(sent.getLogisticOrderId());
+        assertThat(cancelled.getStatus()).isEqualTo(LogisticOrderStatus.CANCELLED.code()).isEqualTo(90);
+        assertThat(service.getLogisticOrder("NEVER-SHIPPED")).isNull();
+    }
+
+    @Test
+    void sendOutAgainAfterCancelReturnsTheCancelledLogisticOrderAndCreatesNothing() {
+        LogisticOrderDTO sent = service.sendOut(sendOut("O1"));
+        service.cancelSendOut("O1");
+
+        LogisticOrderDTO again = service.sendOut(sendOut("O1"));
+
+        assertThat(again.getLogisticOrderId()).isEqualTo(sent.getLogisticOrderId());
+        assertThat(again.getStatus()).isEqualTo(LogisticOrderStatus.CANCELLED.code());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get("O1").status()).isEqualTo(LogisticOrderStatus.CANCELLED);
     }
 
     @Test
@@ -69,6 +100,7 @@ class TmsServiceTest {
 
         assertRefused(() -> service.cancelSendOut("O1"), ErrorCode.LOGISTIC_ORDER_ALREADY_SHIPPED);
         assertThat(service.getLogisticOrder("O1").getStatus()).isEqualTo(LogisticOrderStatus.IN_TRANSIT.code());
+        assertThat(statusUpdates).isEmpty();
     }
 
     @Test

@@ -11,12 +11,21 @@ class LogisticOrderStatusTest {
     void shippingCanBeCancelledOnlyBeforeTheParcelIsInTransit() {
         assertThat(LogisticOrderStatus.CREATED.canCancel()).isTrue();
         assertThat(LogisticOrderStatus.IN_TRANSIT.canCancel()).isFalse();
+        assertThat(LogisticOrderStatus.IN_TRANSIT.isCancelled()).isFalse();
+    }
+
+    @Test
+    void cancelledIsFinal() {
+        assertThat(LogisticOrderStatus.CANCELLED.isCancelled()).isTrue();
+        assertThat(LogisticOrderStatus.CANCELLED.canCancel()).isFalse();
+        assertThat(LogisticOrderStatus.CREATED.isCancelled()).isFalse();
     }
 
     @Test
     void codesMatchTheTable() {
         assertThat(LogisticOrderStatus.of(10)).isEqualTo(LogisticOrderStatus.CREATED);
         assertThat(LogisticOrderStatus.of(20)).isEqualTo(LogisticOrderStatus.IN_TRANSIT);
+        assertThat(LogisticOrderStatus.of(90)).isEqualTo(LogisticOrderStatus.CANCELLED);
         assertThatThrownBy(() -> LogisticOrderStatus.of(30)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -35,7 +35,10 @@ public class WmsService {
         this.transactionOperations = transactionOperations;
     }
 
-    /** Creates the delivery order and its items; idempotent per order. A Seata AT branch of fulfillment. */
+    /**
+     * Creates the delivery order and its items; idempotent per order. A Seata AT branch of fulfillment. An existing
+     * delivery order is returned as it is, also a CANCELLED one: intercepted picking is never created again.
+     */
     @Transactional(rollbackFor = Exception.class)
     public DeliveryOrderDTO pickGoods(PickGoodsRequest request) {
         Checks.notNull(request, "request");
@@ -47,6 +50,10 @@ public class WmsService {
         // rolled back; the locking read waits for it (or fails and is retried) instead of taking them as done
         DeliveryOrder existing = repository.lockByOrderId(orderId).orElse(null);
         if (existing != null) {
+            if (existing.status().isCancelled()) {
+                log.warn("order {}: delivery order {} was cancelled (intercepted); not picked again", orderId,
+                        existing.deliveryOrderId());
+            }
             return toDto(existing);
         }
         DeliveryOrder created = DeliveryOrder.picking(orderId, fulfillId);
@@ -58,9 +65,11 @@ public class WmsService {
     }
 
     /**
-     * Fulfillment interception, a Seata AT branch of order-service's cancel global transaction: removes the
-     * delivery order unless the goods left the warehouse. The row is read FOR UPDATE, so a concurrent out-stock
-     * either finishes first (and this refuses) or waits for this global transaction.
+     * Fulfillment interception, a Seata AT branch of order-service's cancel global transaction: moves the delivery
+     * order PICKING -> CANCELLED unless the goods left the warehouse; the row and its items stay. The row is read
+     * FOR UPDATE, so a concurrent out-stock either finishes first (and this refuses) or waits for this global
+     * transaction; kept (not deleted), the row also keeps its global lock until this global transaction has ended.
+     * No delivery order, or one already CANCELLED, is a success.
      */
     @Transactional(rollbackFor = Exception.class)
     public Boolean cancelPickGoods(String orderId) {
@@ -69,11 +78,18 @@ public class WmsService {
         if (deliveryOrder == null) {
             return true;
         }
+        if (deliveryOrder.status().isCancelled()) {
+            log.info("order {}: delivery order {} already cancelled", orderId, deliveryOrder.deliveryOrderId());
+            return true;
+        }
         if (!deliveryOrder.status().canCancel()) {
             throw new BizException(ErrorCode.DELIVERY_ORDER_ALREADY_OUT_STOCK,
                     "order " + orderId + " has left the warehouse; picking cannot be cancelled");
         }
-        repository.delete(deliveryOrder.deliveryOrderId());
+        if (!repository.markCancelled(deliveryOrder.deliveryOrderId())) {
+            throw new BizException(ErrorCode.SYSTEM_ERROR, "delivery order " + deliveryOrder.deliveryOrderId()
+                    + " changed while locked");
+        }
         log.info("order {}: delivery order {} cancelled", orderId, deliveryOrder.deliveryOrderId());
         return true;
     }
@@ -82,6 +98,7 @@ public class WmsService {
      * Goods leave the warehouse, as ONE Seata global transaction: delivery order OUT_STOCK (local branch, row
      * locked), order OUT_STOCK (order-service), locked stock sold (inventory-service). A refusal of either callee
      * rolls all three back. Already OUT_STOCK: an idempotent success (it committed together with the other two).
+     * CANCELLED (picking intercepted): refused with DELIVERY_ORDER_CANCELLED, nothing changes.
      */
     @GlobalTransactional(name = "wms-out-stock", rollbackFor = Exception.class)
     public Boolean outStock(String orderId) {
@@ -89,6 +106,10 @@ public class WmsService {
         boolean moved = Boolean.TRUE.equals(transactionOperations.execute(status -> {
             DeliveryOrder deliveryOrder = repository.lockByOrderId(orderId).orElseThrow(() ->
                     new BizException(ErrorCode.DELIVERY_ORDER_NOT_FOUND, "order " + orderId + " has no delivery order"));
+            if (deliveryOrder.status().isCancelled()) {
+                throw new BizException(ErrorCode.DELIVERY_ORDER_CANCELLED, "order " + orderId
+                        + ": picking was cancelled; the goods cannot leave the warehouse");
+            }
             if (!deliveryOrder.status().canMoveToOutStock()) {
                 return false;
             }
@@ -108,6 +129,7 @@ public class WmsService {
         return true;
     }
 
+    /** The order's delivery order (its status tells a CANCELLED one from a live one), or null when it has none. */
     public DeliveryOrderDTO getDeliveryOrder(String orderId) {
         Checks.id(orderId, "orderId");
         return repository.findByOrderId(orderId).map(WmsService::toDto).orElse(null);

@@ -15,6 +15,6 @@ public interface DeliveryOrderRepository {
     /** PICKING -> OUT_STOCK; false when it was not PICKING. */
     boolean markOutStock(String deliveryOrderId);
 
-    /** Deletes the delivery order and its items. */
-    void delete(String deliveryOrderId);
+    /** PICKING -> CANCELLED (the items stay); false when it was not PICKING. */
+    boolean markCancelled(String deliveryOrderId);
 }

@@ -64,9 +64,9 @@ public class MybatisDeliveryOrderRepository implements DeliveryOrderRepository {
     }
 
     @Override
-    public void delete(String deliveryOrderId) {
-        itemMapper.deleteByDeliveryOrderId(deliveryOrderId);
-        orderMapper.deleteByDeliveryOrderId(deliveryOrderId);
+    public boolean markCancelled(String deliveryOrderId) {
+        return orderMapper.updateStatus(deliveryOrderId, DeliveryOrderStatus.PICKING.code(),
+                DeliveryOrderStatus.CANCELLED.code()) == 1;
     }
 
     private static DeliveryOrder toDomain(DeliveryOrderDO row) {

@@ -27,6 +27,7 @@ class WmsServiceTest {
     private final Map<String, DeliveryOrder> orders = new LinkedHashMap<>();
     private final Map<String, List<DeliveryOrderItem>> items = new HashMap<>();
     private final List<String> remoteCalls = new ArrayList<>();
+    private final List<String> statusUpdates = new ArrayList<>();
     private ErrorCode orderServiceRefusal;
 
     /** delivery_order (+ items) in memory, keyed by the unique order_id, with the mapper's conditions. */
@@ -63,9 +64,16 @@ class WmsServiceTest {
         }
 
         @Override
-        public void delete(String deliveryOrderId) {
-            items.remove(deliveryOrderId);
-            orders.values().removeIf(d -> d.deliveryOrderId().equals(deliveryOrderId));
+        public boolean markCancelled(String deliveryOrderId) {
+            statusUpdates.add(deliveryOrderId + ":PICKING->CANCELLED");
+            for (DeliveryOrder d : orders.values()) {
+                if (d.deliveryOrderId().equals(deliveryOrderId) && d.status() == DeliveryOrderStatus.PICKING) {
+                    orders.put(d.orderId(), new DeliveryOrder(d.deliveryOrderId(), d.orderId(), d.fulfillId(),
+                            DeliveryOrderStatus.CANCELLED));
+                    return true;
+                }
+            }
+            return false;
         }
     };
 
@@ -92,16 +100,51 @@ class WmsServiceTest {
     }
 
     @Test
-    void cancelPickGoodsRemovesTheOrderAndItsItemsAndIsIdempotent() {
-        service.pickGoods(pick("O1", item("SKU-1001", 2)));
+    void cancelPickGoodsMarksTheOrderCancelledKeepsItAndItsItemsAndIsIdempotent() {
+        DeliveryOrderDTO picked = service.pickGoods(pick("O1", item("SKU-1001", 2)));
 
         assertThat(service.cancelPickGoods("O1")).isTrue();
         assertThat(service.cancelPickGoods("O1")).isTrue();
         assertThat(service.cancelPickGoods("NEVER-PICKED")).isTrue();
 
-        assertThat(orders).isEmpty();
-        assertThat(items).isEmpty();
-        assertThat(service.getDeliveryOrder("O1")).isNull();
+        // the row stays (and under Seata keeps its global lock): one conditional status change, PICKING -> CANCELLED
+        assertThat(statusUpdates).containsExactly(picked.getDeliveryOrderId() + ":PICKING->CANCELLED");
+        assertThat(orders).containsOnlyKeys("O1");
+        assertThat(items.get(picked.getDeliveryOrderId())).containsExactly(new DeliveryOrderItem("SKU-1001", 2));
+        DeliveryOrderDTO cancelled = service.getDeliveryOrder("O1");
+        assertThat(cancelled.getDeliveryOrderId()).isEqualTo(picked.getDeliveryOrderId());
+        assertThat(cancelled.getStatus()).isEqualTo(DeliveryOrderStatus.CANCELLED.code()).isEqualTo(90);
+        assertThat(service.getDeliveryOrder("NEVER-PICKED")).isNull();
+        assertThat(remoteCalls).isEmpty();
+    }
+
+    @Test
+    void outStockOfACancelledDeliveryOrderIsRefusedAndChangesNothing() {
+        service.pickGoods(pick("O1", item("SKU-1001", 2)));
+        service.cancelPickGoods("O1");
+        statusUpdates.clear();
+
+        assertRefused(() -> service.outStock("O1"), ErrorCode.DELIVERY_ORDER_CANCELLED);
+        assertRefused(() -> service.outStock("O1"), ErrorCode.DELIVERY_ORDER_CANCELLED);
+
+        assertThat(service.getDeliveryOrder("O1").getStatus()).isEqualTo(DeliveryOrderStatus.CANCELLED.code());
+        assertThat(statusUpdates).isEmpty();
+        assertThat(remoteCalls).as("neither the order nor the stock is touched").isEmpty();
+    }
+
+    @Test
+    void pickGoodsAgainAfterCancelReturnsTheCancelledDeliveryOrderAndCreatesNoSecond() {
+        DeliveryOrderDTO picked = service.pickGoods(pick("O1", item("SKU-1001", 2)));
+        service.cancelPickGoods("O1");
+
+        DeliveryOrderDTO again = service.pickGoods(pick("O1", item("SKU-1001", 2), item("SKU-1002", 1)));
+
+        assertThat(again.getDeliveryOrderId()).isEqualTo(picked.getDeliveryOrderId());
+        assertThat(again.getStatus()).isEqualTo(DeliveryOrderStatus.CANCELLED.code());
+        assertThat(orders).hasSize(1);
+        assertThat(orders.get("O1").status()).isEqualTo(DeliveryOrderStatus.CANCELLED);
+        assertThat(items).containsOnlyKeys(picked.getDeliveryOrderId());
+        assertThat(items.get(picked.getDeliveryOrderId())).containsExactly(new DeliveryOrderItem("SKU-1001", 2));
     }
 
     @Test
@@ -122,6 +165,8 @@ class WmsServiceTest {
 
         assertRefused(() -> service.cancelPickGoods("O1"), ErrorCode.DELIVERY_ORDER_ALREADY_OUT_STOCK);
         assertThat(orders).containsKey("O1");
+        assertThat(orders.get("O1").status()).isEqualTo(DeliveryOrderStatus.OUT_STOCK);
+        assertThat(statusUpdates).isEmpty();
     }
 
     @Test

@@ -6,7 +6,10 @@ public interface FulfillApi {
     /** Creates the fulfill order and, through WMS and TMS, the delivery and logistic orders. Idempotent per order. */
     JsonResult<FulfillOrderDTO> receiveOrderFulfill(ReceiveFulfillRequest request);
 
-    /** Fulfillment interception: removes the fulfill order, then cancels picking (WMS) and shipping (TMS). */
+    /**
+     * Fulfillment interception: cancels the fulfill order, then picking (WMS) and shipping (TMS). Each is cancelled
+     * by its status (CANCELLED, the row kept), never deleted, so an unfinished global transaction keeps its locks.
+     */
     JsonResult<Boolean> cancelFulfill(CancelFulfillRequest cancelFulfillRequest);
 
     JsonResult<FulfillOrderDTO> getFulfillOrder(String orderId);

@@ -2,7 +2,6 @@ package com.eshop.wms.infrastructure.mapper;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import com.eshop.wms.infrastructure.dataobject.DeliveryOrderDO;
-import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
@@ -17,7 +16,4 @@ public interface DeliveryOrderMapper extends BaseMapper<DeliveryOrderDO> {
 
     @Update("UPDATE delivery_order SET status = #{to} WHERE delivery_order_id = #{deliveryOrderId} AND status = #{from}")
     int updateStatus(@Param("deliveryOrderId") String deliveryOrderId, @Param("from") int from, @Param("to") int to);
-
-    @Delete("DELETE FROM delivery_order WHERE delivery_order_id = #{deliveryOrderId}")
-    int deleteByDeliveryOrderId(@Param("deliveryOrderId") String deliveryOrderId);
 }
