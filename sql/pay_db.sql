@@ -1,4 +1,4 @@
--- pay-service: the stand-in payment gateway's pre-pay transactions and refunds.
+-- pay-service: the stand-in payment gateway's pre-pay transactions, captured payments and refunds.
 CREATE DATABASE IF NOT EXISTS pay_db DEFAULT CHARACTER SET utf8mb4;
 USE pay_db;
 
@@ -17,10 +17,23 @@ CREATE TABLE IF NOT EXISTS pay_transaction (
   UNIQUE KEY uk_order_pay_type (order_id, pay_type)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
+-- One row per payment the gateway took (its notification): the refunds of a trade never exceed its capture.
+CREATE TABLE IF NOT EXISTS pay_capture (
+  id BIGINT AUTO_INCREMENT PRIMARY KEY,
+  out_trade_no VARCHAR(64) NOT NULL,
+  order_id VARCHAR(64) NOT NULL,
+  pay_type TINYINT NOT NULL,
+  pay_amount INT NOT NULL,
+  gmt_create DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  UNIQUE KEY uk_out_trade_no (out_trade_no),
+  KEY idx_order_id (order_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
 -- status: 20 SUCCESS. One row per refund request id: a repeated request never refunds twice.
+-- refund_request_id: derived from an order id of up to 64 characters plus a prefix (PayRefundRequest's limit).
 CREATE TABLE IF NOT EXISTS pay_refund (
   id BIGINT AUTO_INCREMENT PRIMARY KEY,
-  refund_request_id VARCHAR(64) NOT NULL,
+  refund_request_id VARCHAR(96) NOT NULL,
   order_id VARCHAR(64) NOT NULL,
   out_trade_no VARCHAR(64) NULL,
   pay_type TINYINT NOT NULL,
@@ -29,8 +42,10 @@ CREATE TABLE IF NOT EXISTS pay_refund (
   gmt_create DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
   gmt_modified DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
   UNIQUE KEY uk_refund_request_id (refund_request_id),
-  KEY idx_order_id (order_id)
+  KEY idx_order_id (order_id),
+  KEY idx_out_trade_no (out_trade_no)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+ALTER TABLE pay_refund MODIFY refund_request_id VARCHAR(96) NOT NULL;
 
 CREATE TABLE IF NOT EXISTS undo_log (
   branch_id BIGINT NOT NULL, xid VARCHAR(128) NOT NULL, context VARCHAR(128) NOT NULL,

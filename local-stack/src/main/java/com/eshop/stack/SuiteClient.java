@@ -5,6 +5,7 @@ import com.eshop.common.api.inventory.InventoryApi;
 import com.eshop.common.api.market.MarketApi;
 import com.eshop.common.api.order.AfterSaleApi;
 import com.eshop.common.api.order.OrderApi;
+import com.eshop.common.api.order.OrderInternalApi;
 import com.eshop.common.api.pay.PayApi;
 import com.eshop.common.api.tms.TmsApi;
 import com.eshop.common.api.wms.WmsApi;
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * A Dubbo consumer of every API of the suite, found through the registry exactly as any client finds them.
- * Used by the demo, the system tests and the workload driver.
+ * Used by the demo, the system tests and the workload driver. Being a registry consumer it also gets the internal
+ * APIs' token from the registry, as the suite's own services do; a caller outside the suite (curl) does not.
  */
 public final class SuiteClient implements AutoCloseable {
     public static final String VERSION = "1.0.0";
@@ -26,6 +28,7 @@ public final class SuiteClient implements AutoCloseable {
 
     private final DubboBootstrap bootstrap;
     public final OrderApi orderApi;
+    public final OrderInternalApi orderInternalApi;
     public final AfterSaleApi afterSaleApi;
     public final FulfillApi fulfillApi;
     public final WmsApi wmsApi;
@@ -45,6 +48,7 @@ public final class SuiteClient implements AutoCloseable {
         registry.setTimeout(15_000);
         bootstrap = DubboBootstrap.newInstance().application(application).registry(registry);
         ReferenceConfig<OrderApi> order = reference(OrderApi.class);
+        ReferenceConfig<OrderInternalApi> orderInternal = reference(OrderInternalApi.class);
         ReferenceConfig<AfterSaleApi> afterSale = reference(AfterSaleApi.class);
         ReferenceConfig<FulfillApi> fulfill = reference(FulfillApi.class);
         ReferenceConfig<WmsApi> wms = reference(WmsApi.class);
@@ -54,6 +58,7 @@ public final class SuiteClient implements AutoCloseable {
         ReferenceConfig<PayApi> pay = reference(PayApi.class);
         bootstrap.start();
         orderApi = order.get();
+        orderInternalApi = orderInternal.get();
         afterSaleApi = afterSale.get();
         fulfillApi = fulfill.get();
         wmsApi = wms.get();
@@ -61,7 +66,7 @@ public final class SuiteClient implements AutoCloseable {
         marketApi = market.get();
         inventoryApi = inventory.get();
         payApi = pay.get();
-        awaitProviders(List.of(order, afterSale, fulfill, wms, tms, market, inventory, pay), PROVIDER_WAIT);
+        awaitProviders(List.of(order, orderInternal, afterSale, fulfill, wms, tms, market, inventory, pay), PROVIDER_WAIT);
     }
 
     /**

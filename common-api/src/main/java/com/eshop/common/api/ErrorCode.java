@@ -19,6 +19,8 @@ public enum ErrorCode {
     ORDER_PAY_TYPE_REPEAT_REFUNDED("order was already paid with another pay type; this payment has been refunded"),
     ORDER_STATUS_NOT_OUT_STOCKABLE("order cannot move to out-stock from its current status"),
     CURRENT_ORDER_STATUS_CANNOT_CANCEL("order can no longer be cancelled"),
+    ORDER_NOT_EXPIRED("a timeout cancel is refused: the order is not awaiting payment past its expire time"),
+    ORDER_NOT_CANCELLED("the order's cancellation is not committed; its assets stay held"),
     CANCEL_ORDER_FULFILL_ERROR("fulfillment interception refused; order not cancelled"),
     CANCEL_ORDER_PROCESS_FAILED("order cancellation failed; nothing was changed"),
     SEND_MQ_FAILED("sending a message to the broker failed"),
@@ -34,9 +36,13 @@ public enum ErrorCode {
     DELIVERY_ORDER_NOT_FOUND("delivery order does not exist"),
     DELIVERY_ORDER_ALREADY_OUT_STOCK("goods have left the warehouse; picking cannot be cancelled"),
     LOGISTIC_ORDER_ALREADY_SHIPPED("goods are in transit; shipping cannot be cancelled"),
+    DELIVERY_ORDER_CANCELLED("picking was cancelled; the goods cannot leave the warehouse"),
 
     PAY_TRANSACTION_NOT_FOUND("payment transaction does not exist"),
     PAY_REFUND_CONFLICT("refund request id reused with different content"),
+    PAY_CAPTURE_CONFLICT("this trade number was already captured for another payment"),
+    PAY_CAPTURE_NOT_FOUND("no captured payment for this order and trade"),
+    PAY_REFUND_EXCEEDS_CAPTURE("refunds would exceed what was captured for this order and trade"),
     PAY_GATEWAY_UNAVAILABLE("payment gateway unavailable, retry later");
 
     private final String defaultMessage;

@@ -5,6 +5,7 @@ import com.eshop.common.api.JsonResult;
 import io.seata.rm.datasource.exec.LockConflictException;
 import lombok.extern.slf4j.Slf4j;
 
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /** Maps between exceptions and {@link JsonResult}: used by every Dubbo API implementation and every Dubbo gateway. */
@@ -27,9 +28,16 @@ public final class ApiResults {
                 log.info("refused: LOCK_BUSY {}", rootCause(e).getMessage());
                 return JsonResult.buildError(ErrorCode.LOCK_BUSY, "a row is held by an unfinished distributed transaction, retry later");
             }
-            log.error("system error", e);
-            return JsonResult.buildError(ErrorCode.SYSTEM_ERROR, rootCause(e).toString());
+            // the cause (class names, SQL) stays in the log; the caller gets the id to quote
+            String errorId = UUID.randomUUID().toString();
+            log.error("system error {}", errorId, e);
+            return JsonResult.buildError(ErrorCode.SYSTEM_ERROR, systemErrorMessage(errorId));
         }
+    }
+
+    /** What a caller sees of an unexpected failure: no internals, only the id under which it was logged. */
+    public static String systemErrorMessage(String errorId) {
+        return ErrorCode.SYSTEM_ERROR.getDefaultMessage() + "; error id " + errorId;
     }
 
     /** The data of a successful result, or the callee's refusal re-thrown as a {@link BizException}. */

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 
 /** Input validation shared by the API implementations; each failure is PARAM_INVALID and changes nothing. */
 public final class Checks {
-    /** Ids: letters, digits, '-' and '_', at most 64 characters. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** Ids: letters, digits, '-' and '_', at most {@link #MAX_ID_LENGTH} characters. */
+    private static final Pattern ID_CHARS = Pattern.compile("[A-Za-z0-9_-]+");
+    public static final int MAX_ID_LENGTH = 64;
     /** Upper bound for any amount in cents (10 million yuan); also keeps sums far from int overflow. */
     public static final int MAX_AMOUNT = 1_000_000_000;
     public static final int MAX_QUANTITY = 10_000;
@@ -23,9 +24,14 @@ public final class Checks {
     }
 
     public static String id(String value, String name) {
+        return id(value, name, MAX_ID_LENGTH);
+    }
+
+    /** An id derived from other ids (e.g. a refund request id built from an order id) may be longer. */
+    public static String id(String value, String name, int maxLength) {
         notNull(value, name);
-        if (!ID.matcher(value).matches()) {
-            throw BizException.invalid(name + " must be 1-64 letters, digits, '-' or '_'");
+        if (value.isEmpty() || value.length() > maxLength || !ID_CHARS.matcher(value).matches()) {
+            throw BizException.invalid(name + " must be 1-" + maxLength + " letters, digits, '-' or '_'");
         }
         return value;
     }

@@ -28,11 +28,13 @@ class ApiResultsTest {
     }
 
     @Test
-    void anythingElseIsASystemError() {
+    void anythingElseIsASystemErrorThatShowsOnlyAnErrorIdNotTheCause() {
         JsonResult<Object> result = ApiResults.call(() -> {
-            throw new IllegalStateException("broken");
+            throw new IllegalStateException("broken", new java.sql.SQLException("SELECT secret FROM t"));
         });
 
         assertThat(result.getErrorCode()).isEqualTo(ErrorCode.SYSTEM_ERROR.name());
+        assertThat(result.getErrorMessage()).matches(".*error id [0-9a-f-]{36}")
+                .doesNotContain("broken", "SQLException", "SELECT", "IllegalStateException");
     }
 }

@@ -9,7 +9,7 @@ import com.eshop.fulfill.application.FulfillService;
 import com.eshop.support.error.ApiResults;
 import org.apache.dubbo.config.annotation.DubboService;
 
-@DubboService(version = "1.0.0", interfaceClass = FulfillApi.class)
+@DubboService(version = "1.0.0", interfaceClass = FulfillApi.class, token = "${eshop.internal-api.token}")
 public class FulfillApiImpl implements FulfillApi {
     private final FulfillService fulfillService;
 

@@ -9,7 +9,7 @@ import com.eshop.inventory.application.InventoryService;
 import com.eshop.support.error.ApiResults;
 import org.apache.dubbo.config.annotation.DubboService;
 
-@DubboService(version = "1.0.0", interfaceClass = InventoryApi.class)
+@DubboService(version = "1.0.0", interfaceClass = InventoryApi.class, token = "${eshop.internal-api.token}")
 public class InventoryApiImpl implements InventoryApi {
     private final InventoryService inventoryService;
 
@@ -35,5 +35,10 @@ public class InventoryApiImpl implements InventoryApi {
     @Override
     public JsonResult<ProductStockDTO> getProductStock(String skuCode) {
         return ApiResults.call(() -> inventoryService.getProductStock(skuCode));
+    }
+
+    @Override
+    public JsonResult<Boolean> holdsLockedStock(String orderId) {
+        return ApiResults.call(() -> inventoryService.holdsLockedStock(orderId));
     }
 }

@@ -37,13 +37,15 @@ public class InventoryService {
     private final StockLogRepository logRepository;
     private final RedisLock redisLock;
     private final TransactionOperations transactionOperations;
+    private final OrderGateway orderGateway;
 
     public InventoryService(ProductStockRepository stockRepository, StockLogRepository logRepository, RedisLock redisLock,
-                            TransactionOperations transactionOperations) {
+                            TransactionOperations transactionOperations, OrderGateway orderGateway) {
         this.stockRepository = stockRepository;
         this.logRepository = logRepository;
         this.redisLock = redisLock;
         this.transactionOperations = transactionOperations;
+        this.orderGateway = orderGateway;
     }
 
     /**
@@ -74,7 +76,8 @@ public class InventoryService {
     }
 
     /**
-     * Releases exactly what this order's LOCKED log rows say (the request's item list is informational).
+     * Releases exactly what this order's LOCKED log rows say (the request's item list is informational), and only
+     * for an order whose cancellation is committed, whoever calls.
      * Called from {@code ReleaseInventoryListener}, outside any global transaction: {@link GlobalLock} makes the
      * local commit wait for Seata global locks on the stock rows, so it never overwrites a row that an
      * unfinished create-order global transaction may still roll back.
@@ -83,6 +86,9 @@ public class InventoryService {
     public Boolean cancelOrderReleaseProductStock(CancelOrderReleaseProductStockRequest request) {
         Checks.notNull(request, "request");
         String orderId = Checks.id(request.getOrderId(), "orderId");
+        if (!orderGateway.isCancellationCommitted(orderId)) {
+            throw new BizException(ErrorCode.ORDER_NOT_CANCELLED, "order " + orderId + " is not cancelled: its stock stays locked");
+        }
         try (var lock = redisLock.lock(RedisLockKeyConstants.RELEASE_PRODUCT_STOCK_KEY + orderId)) {
             int released = transactionOperations.execute(status -> moveLocked(orderId, StockLogStatus.RELEASED));
             log.info("order {}: released stock of {} sku(s)", orderId, released);
@@ -100,6 +106,11 @@ public class InventoryService {
         }
         moveLocked(orderId, StockLogStatus.DEDUCTED);
         return true;
+    }
+
+    public Boolean holdsLockedStock(String orderId) {
+        Checks.id(orderId, "orderId");
+        return logRepository.findByOrderId(orderId).stream().anyMatch(l -> l.status() == StockLogStatus.LOCKED);
     }
 
     public ProductStockDTO getProductStock(String skuCode) {

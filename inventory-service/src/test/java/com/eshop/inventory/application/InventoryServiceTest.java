@@ -5,6 +5,7 @@ import com.eshop.common.api.inventory.CancelOrderReleaseProductStockRequest;
 import com.eshop.common.api.inventory.LockProductStockRequest;
 import com.eshop.common.api.inventory.StockItemRequest;
 import com.eshop.inventory.domain.ProductStock;
+import com.eshop.inventory.domain.StockLog;
 import com.eshop.inventory.domain.StockLogStatus;
 import com.eshop.support.error.BizException;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InventoryServiceTest {
     private InMemoryStock db;
     private InventoryService service;
+    /** Orders whose cancellation is not committed; every other order counts as cancelled. */
+    private final java.util.Set<String> liveOrders = new java.util.HashSet<>();
 
     @BeforeEach
     void setUp() {
@@ -31,7 +34,8 @@ class InventoryServiceTest {
         db.add("SKU-1001", 100);
         db.add("SKU-1002", 100);
         db.add("SKU-LIMITED", 5);
-        service = new InventoryService(db, db, TestLocks.redisLock(), TransactionOperations.withoutTransaction());
+        service = new InventoryService(db, db, TestLocks.redisLock(), TransactionOperations.withoutTransaction(),
+                orderId -> !liveOrders.contains(orderId));
     }
 
     @Test
@@ -91,6 +95,27 @@ class InventoryServiceTest {
         assertThat(db.get("SKU-1001")).isEqualTo(stock("SKU-1001", 96, 4, 0));
         assertThat(db.get("SKU-1002")).isEqualTo(stock("SKU-1002", 100, 0, 0));
         assertThat(db.findByOrderId("O1")).extracting(l -> l.status()).containsExactly(StockLogStatus.RELEASED);
+    }
+
+    @Test
+    void anOrderHoldsLockedStockUntilItIsReleased() {
+        service.lockProductStock(lockRequest("O1", item("SKU-1001", 3)));
+        assertThat(service.holdsLockedStock("O1")).isTrue();
+        assertThat(service.holdsLockedStock("NEVER-LOCKED")).isFalse();
+
+        service.cancelOrderReleaseProductStock(releaseRequest("O1"));
+
+        assertThat(service.holdsLockedStock("O1")).isFalse();
+    }
+
+    @Test
+    void releaseIsRefusedForAnOrderWhoseCancellationIsNotCommitted() {
+        service.lockProductStock(lockRequest("O1", item("SKU-1001", 3)));
+        liveOrders.add("O1");
+
+        assertRefused(() -> service.cancelOrderReleaseProductStock(releaseRequest("O1")), ErrorCode.ORDER_NOT_CANCELLED);
+        assertThat(db.get("SKU-1001")).isEqualTo(stock("SKU-1001", 97, 3, 0));
+        assertThat(db.findByOrderId("O1")).extracting(StockLog::status).containsExactly(StockLogStatus.LOCKED);
     }
 
     @Test

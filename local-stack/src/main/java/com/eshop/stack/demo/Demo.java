@@ -1,6 +1,7 @@
 package com.eshop.stack.demo;
 
 import com.eshop.common.api.JsonResult;
+import com.eshop.common.api.enums.AfterSaleStatusEnum;
 import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.order.CancelOrderRequest;
 import com.eshop.common.api.order.CreateOrderDTO;
@@ -13,6 +14,7 @@ import com.eshop.stack.LocalStack;
 import com.eshop.stack.SuiteClient;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -104,12 +106,17 @@ public final class Demo {
             boolean pending = rows.stream().anyMatch(r -> db.count("inventory_db",
                     "SELECT COUNT(*) FROM product_stock_log l WHERE l.order_id = ? AND l.status = 10", r.orderId()) > 0
                     && db.count("order_db", "SELECT COUNT(*) FROM order_info WHERE order_id = ? AND order_status = 70", r.orderId()) > 0)
-                    || db.count("order_db", "SELECT COUNT(*) FROM after_sale_info WHERE after_sale_status = 20") > 0;
+                    || db.count("order_db", "SELECT COUNT(*) FROM after_sale_info WHERE after_sale_status IN (20, 50)") > 0;
             if (!pending) {
                 return;
             }
             sleep(300);
         }
+    }
+
+    private static String afterSaleName(int code) {
+        return Arrays.stream(AfterSaleStatusEnum.values()).filter(s -> s.getCode() == code).findFirst()
+                .map(Enum::name).orElse(String.valueOf(code));
     }
 
     private void printTable() {
@@ -138,7 +145,7 @@ public final class Demo {
             long refunded = db.count("pay_db", "SELECT COALESCE(SUM(refund_amount), 0) FROM pay_refund WHERE order_id = ?", orderId);
             Integer afterSale = db.integer("order_db", "SELECT after_sale_status FROM after_sale_info WHERE order_id = ?", orderId);
             System.out.printf(format, row.scenario(), orderId, status, fulfillment, stock, row.couponId() + " " + couponState,
-                    money(paid), money(refunded), afterSale == null ? "-" : afterSale == 50 ? "REFUNDING" : afterSale.toString(), row.outcome());
+                    money(paid), money(refunded), afterSale == null ? "-" : afterSaleName(afterSale), row.outcome());
         }
         System.out.println();
     }

@@ -9,7 +9,7 @@ import com.eshop.market.application.CouponService;
 import com.eshop.support.error.ApiResults;
 import org.apache.dubbo.config.annotation.DubboService;
 
-@DubboService(version = "1.0.0", interfaceClass = MarketApi.class)
+@DubboService(version = "1.0.0", interfaceClass = MarketApi.class, token = "${eshop.internal-api.token}")
 public class MarketApiImpl implements MarketApi {
     private final CouponService couponService;
 

@@ -23,11 +23,14 @@ public class CouponService {
     private final UserCouponRepository repository;
     private final RedisLock redisLock;
     private final TransactionOperations transactionOperations;
+    private final OrderGateway orderGateway;
 
-    public CouponService(UserCouponRepository repository, RedisLock redisLock, TransactionOperations transactionOperations) {
+    public CouponService(UserCouponRepository repository, RedisLock redisLock, TransactionOperations transactionOperations,
+                         OrderGateway orderGateway) {
         this.repository = repository;
         this.redisLock = redisLock;
         this.transactionOperations = transactionOperations;
+        this.orderGateway = orderGateway;
     }
 
     /** A Seata AT branch of order-service's create-order global transaction. Idempotent for the same order. */
@@ -59,7 +62,8 @@ public class CouponService {
 
     /**
      * Frees the coupon only if this order holds it (DESIGN.md defect 8): a late or repeated release for order A
-     * never frees the coupon that order B holds now. Zero or one row changed are both success.
+     * never frees the coupon that order B holds now. Zero or one row changed are both success. Refused unless the
+     * order's cancellation is committed, whoever calls.
      * {@link GlobalLock}: this runs outside any global transaction and must not overwrite a row that an
      * unfinished global transaction may still roll back.
      */
@@ -69,6 +73,9 @@ public class CouponService {
         String userId = Checks.id(request.getUserId(), "userId");
         String couponId = Checks.id(request.getCouponId(), "couponId");
         String orderId = Checks.id(request.getOrderId(), "orderId");
+        if (!orderGateway.isCancellationCommitted(orderId)) {
+            throw new BizException(ErrorCode.ORDER_NOT_CANCELLED, "order " + orderId + " is not cancelled: coupon " + couponId + " stays held");
+        }
         try (var lock = redisLock.lock(RedisLockKeyConstants.RELEASE_COUPON_KEY + couponId)) {
             boolean released = Boolean.TRUE.equals(
                     transactionOperations.execute(status -> repository.release(couponId, userId, orderId)));

@@ -52,10 +52,14 @@ class CouponServiceTest {
         }
     };
 
+    /** Orders whose cancellation is not committed; every other order counts as cancelled. */
+    private final java.util.Set<String> liveOrders = new java.util.HashSet<>();
+
     @BeforeEach
     void setUp() {
         coupons.put("CP-U1001-1", new UserCoupon("CP-U1001-1", "U1001", 1000, CouponUsage.UNUSED, null));
-        service = new CouponService(repository, TestLocks.redisLock(), TransactionOperations.withoutTransaction());
+        service = new CouponService(repository, TestLocks.redisLock(), TransactionOperations.withoutTransaction(),
+                orderId -> !liveOrders.contains(orderId));
     }
 
     @Test
@@ -83,6 +87,16 @@ class CouponServiceTest {
         assertRefused(() -> service.lockUserCoupon(lock("U1001", "CP-U1001-1", "B")), ErrorCode.COUPON_UNUSABLE);
         assertRefused(() -> service.lockUserCoupon(lock("U1002", "CP-U1001-1", "C")), ErrorCode.COUPON_UNUSABLE);
         assertRefused(() -> service.lockUserCoupon(lock("U1001", "CP-NONE", "A")), ErrorCode.COUPON_NOT_FOUND);
+        assertThat(coupons.get("CP-U1001-1").orderId()).isEqualTo("A");
+    }
+
+    @Test
+    void releaseIsRefusedForAnOrderWhoseCancellationIsNotCommitted() {
+        service.lockUserCoupon(lock("U1001", "CP-U1001-1", "A"));
+        liveOrders.add("A");
+
+        assertRefused(() -> service.releaseUserCoupon(release("U1001", "CP-U1001-1", "A")), ErrorCode.ORDER_NOT_CANCELLED);
+        assertThat(coupons.get("CP-U1001-1").usage()).isEqualTo(CouponUsage.USED);
         assertThat(coupons.get("CP-U1001-1").orderId()).isEqualTo("A");
     }
 

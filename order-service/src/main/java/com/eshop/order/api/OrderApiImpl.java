@@ -40,12 +40,4 @@ public class OrderApiImpl implements OrderApi {
     public JsonResult<OrderDetailDTO> getOrderDetail(String orderId) {
         return ApiResults.call(() -> orderService.getOrderDetail(orderId));
     }
-
-    @Override
-    public JsonResult<Boolean> confirmOutStock(String orderId) {
-        return ApiResults.call(() -> {
-            orderService.confirmOutStock(orderId);
-            return true;
-        });
-    }
 }

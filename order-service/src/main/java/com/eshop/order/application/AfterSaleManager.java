@@ -149,9 +149,25 @@ public class AfterSaleManager {
         insertAfterSaleLog(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS, AfterSaleStatusEnum.REFUNDING, "refund executed by the gateway");
     }
 
-    public boolean isRefunding(String afterSaleId) {
+    /** The gateway's refund notification arrived: REFUNDING -> REFUNDED. false when the after-sale was not REFUNDING. */
+    @Transactional(rollbackFor = Exception.class)
+    public boolean markRefunded(String afterSaleId) {
+        if (afterSaleInfoMapper.transitStatus(afterSaleId, AfterSaleStatusEnum.REFUNDING.getCode(), AfterSaleStatusEnum.REFUNDED.getCode()) == 0) {
+            return false;
+        }
+        insertAfterSaleLog(afterSaleId, AfterSaleStatusEnum.REFUNDING, AfterSaleStatusEnum.REFUNDED, "refund notified by the gateway");
+        return true;
+    }
+
+    /** The gateway refunded: REFUNDING, or REFUNDED once its notification arrived. */
+    public boolean isRefundExecuted(String afterSaleId) {
         AfterSaleInfoDO info = findAfterSale(afterSaleId);
-        return info != null && AfterSaleStatusEnum.REFUNDING.getCode().equals(info.getAfterSaleStatus());
+        return info != null && (AfterSaleStatusEnum.REFUNDING.getCode().equals(info.getAfterSaleStatus())
+                || AfterSaleStatusEnum.REFUNDED.getCode().equals(info.getAfterSaleStatus()));
+    }
+
+    public AfterSaleRefundDO findRefundByRequestId(String refundRequestId) {
+        return afterSaleRefundMapper.selectOne(new LambdaQueryWrapper<AfterSaleRefundDO>().eq(AfterSaleRefundDO::getRefundRequestId, refundRequestId));
     }
 
     private void insertAfterSaleLog(String afterSaleId, AfterSaleStatusEnum from, AfterSaleStatusEnum to, String remark) {

@@ -168,9 +168,8 @@ public class OrderService {
         String orderId = Checks.id(request.getOrderId(), "orderId");
         int payAmount = Checks.positiveAmount(request.getPayAmount(), "payAmount");
         int payType = checkPayType(request.getPayType());
-        if (request.getOutTradeNo() != null) {
-            Checks.id(request.getOutTradeNo(), "outTradeNo");
-        }
+        // every refund of this payment is made against the gateway's trade number
+        String outTradeNo = Checks.id(request.getOutTradeNo(), "outTradeNo");
 
         List<String> keys = List.of(RedisLockKeyConstants.ORDER_PAY_KEY + orderId, RedisLockKeyConstants.CANCEL_KEY + orderId);
         try (RedisLock.LockHandle ignored = redisLock.multiLock(keys)) {
@@ -179,18 +178,19 @@ public class OrderService {
                 throw new BizException(ErrorCode.ORDER_CALLBACK_PAY_AMOUNT_ERROR,
                         "order pay amount is " + order.getPayAmount() + ", callback says " + payAmount);
             }
+            payGateway.recordCapture(orderId, payType, outTradeNo, payAmount);
             OrderPaymentDetailDO payment = orderRepository.findPaymentDetail(orderId);
             Integer acceptedPayType = orderRepository.isPaid(payment) ? payment.getPayType() : null;
             OrderStatusEnum status = OrderStatusEnum.of(order.getOrderStatus());
             switch (PayCallbackDecision.decide(status, acceptedPayType, payType)) {
-                case ACCEPT -> sendPaidOrderSuccessMessage(orderId, payType, request.getOutTradeNo(), payAmount);
+                case ACCEPT -> sendPaidOrderSuccessMessage(orderId, payType, outTradeNo, payAmount);
                 case ALREADY_ACCEPTED -> log.info("pay callback for {} repeated: nothing to do", orderId);
                 case REFUND_PAID_AFTER_CANCEL -> {
-                    refundUnacceptedPayment(orderId, payType, request.getOutTradeNo(), payAmount);
+                    refundUnacceptedPayment(orderId, payType, outTradeNo, payAmount);
                     throw new BizException(ErrorCode.ORDER_CANCEL_PAY_CALLBACK_REFUNDED);
                 }
                 case REFUND_OTHER_PAY_TYPE -> {
-                    refundUnacceptedPayment(orderId, payType, request.getOutTradeNo(), payAmount);
+                    refundUnacceptedPayment(orderId, payType, outTradeNo, payAmount);
                     throw new BizException(ErrorCode.ORDER_PAY_TYPE_REPEAT_REFUNDED);
                 }
             }

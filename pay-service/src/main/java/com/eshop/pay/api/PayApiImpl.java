@@ -2,6 +2,7 @@ package com.eshop.pay.api;
 
 import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.pay.PayApi;
+import com.eshop.common.api.pay.PayCaptureRequest;
 import com.eshop.common.api.pay.PayPrePayDTO;
 import com.eshop.common.api.pay.PayPrePayRequest;
 import com.eshop.common.api.pay.PayRefundDTO;
@@ -12,7 +13,7 @@ import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
-@DubboService(version = "1.0.0", interfaceClass = PayApi.class)
+@DubboService(version = "1.0.0", interfaceClass = PayApi.class, token = "${eshop.internal-api.token}")
 public class PayApiImpl implements PayApi {
     private final PayService payService;
 
@@ -23,6 +24,11 @@ public class PayApiImpl implements PayApi {
     @Override
     public JsonResult<PayPrePayDTO> prePay(PayPrePayRequest request) {
         return ApiResults.call(() -> payService.prePay(request));
+    }
+
+    @Override
+    public JsonResult<Boolean> recordCapture(PayCaptureRequest request) {
+        return ApiResults.call(() -> payService.recordCapture(request));
     }
 
     @Override

@@ -2,10 +2,13 @@ package com.eshop.pay.application;
 
 import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.enums.PayTypeEnum;
+import com.eshop.common.api.pay.PayCaptureRequest;
 import com.eshop.common.api.pay.PayPrePayDTO;
 import com.eshop.common.api.pay.PayPrePayRequest;
 import com.eshop.common.api.pay.PayRefundDTO;
 import com.eshop.common.api.pay.PayRefundRequest;
+import com.eshop.pay.domain.PayCapture;
+import com.eshop.pay.domain.PayCaptureRepository;
 import com.eshop.pay.domain.PayRefund;
 import com.eshop.pay.domain.PayRefundRepository;
 import com.eshop.pay.domain.PayTransaction;
@@ -23,13 +26,20 @@ import java.util.List;
 public class PayService {
     private final PayTransactionRepository transactionRepository;
     private final PayRefundRepository refundRepository;
+    private final PayCaptureRepository captureRepository;
+    private final RefundLedger refundLedger;
     private final RefundGatewayFaults faults;
+    private final RefundNotifier refundNotifier;
 
     public PayService(PayTransactionRepository transactionRepository, PayRefundRepository refundRepository,
-                      RefundGatewayFaults faults) {
+                      PayCaptureRepository captureRepository, RefundLedger refundLedger, RefundGatewayFaults faults,
+                      RefundNotifier refundNotifier) {
         this.transactionRepository = transactionRepository;
         this.refundRepository = refundRepository;
+        this.captureRepository = captureRepository;
+        this.refundLedger = refundLedger;
         this.faults = faults;
+        this.refundNotifier = refundNotifier;
     }
 
     /** The transaction for (order, pay type): the existing one, or a new one with a fresh out trade number. */
@@ -55,26 +65,49 @@ public class PayService {
         return dto;
     }
 
+    /** Records the gateway's payment notification, once per trade number; a reused trade number is refused. */
+    public Boolean recordCapture(PayCaptureRequest request) {
+        Checks.notNull(request, "request");
+        PayCapture wanted = new PayCapture(
+                Checks.id(request.getOutTradeNo(), "outTradeNo"),
+                Checks.id(request.getOrderId(), "orderId"),
+                payType(request.getPayType()),
+                Checks.positiveAmount(request.getPayAmount(), "payAmount"));
+        if (captureRepository.insert(wanted)) {
+            log.info("captured {} cents of order {} (trade {})", wanted.payAmount(), wanted.orderId(), wanted.outTradeNo());
+            return true;
+        }
+        PayCapture existing = captureRepository.findByOutTradeNo(wanted.outTradeNo()).orElseThrow(() ->
+                new BizException(ErrorCode.SYSTEM_ERROR, "capture " + wanted.outTradeNo() + " neither inserted nor found"));
+        if (!wanted.isReplayOf(existing)) {
+            throw new BizException(ErrorCode.PAY_CAPTURE_CONFLICT, "trade " + wanted.outTradeNo() + " was captured for order "
+                    + existing.orderId() + ", pay type " + existing.payType() + ", " + existing.payAmount() + " cents");
+        }
+        return true;
+    }
+
     /**
-     * Refunds once per refund request id (DESIGN.md defect 9). The same id again with the same content is answered
+     * Refunds once per refund request id (the article's defect 9), never beyond the capture of the order's trade,
+     * and notifies order-service of the refund (again on every repeat, so a lost notification is re-sent). The same id again with the same content is answered
      * with the first outcome without a second refund, also when two requests race (the unique key decides);
      * the same id with different content is PAY_REFUND_CONFLICT.
      */
     public Boolean executeRefund(PayRefundRequest request) {
         Checks.notNull(request, "request");
         PayRefund wanted = PayRefund.succeeded(
-                Checks.id(request.getRefundRequestId(), "refundRequestId"),
+                Checks.id(request.getRefundRequestId(), "refundRequestId", PayRefundRequest.MAX_REFUND_REQUEST_ID_LENGTH),
                 Checks.id(request.getOrderId(), "orderId"),
-                request.getOutTradeNo() == null ? null : Checks.id(request.getOutTradeNo(), "outTradeNo"),
+                Checks.id(request.getOutTradeNo(), "outTradeNo"),
                 payType(request.getPayType()),
                 Checks.positiveAmount(request.getRefundAmount(), "refundAmount"));
         faults.beforeRefund(wanted.refundRequestId());
 
         PayRefund existing = refundRepository.findByRefundRequestId(wanted.refundRequestId()).orElse(null);
         if (existing == null) {
-            if (refundRepository.insert(wanted)) {
+            if (refundLedger.book(wanted)) {
                 log.info("refunded {} cents of order {} (request {})", wanted.refundAmount(), wanted.orderId(),
                         wanted.refundRequestId());
+                refundNotifier.refunded(wanted);
                 faults.afterRefund(wanted.refundRequestId());
                 return true;
             }
@@ -85,7 +118,9 @@ public class PayService {
             throw new BizException(ErrorCode.PAY_REFUND_CONFLICT, "refund request " + wanted.refundRequestId()
                     + " was already used for " + existing.refundAmount() + " cents of order " + existing.orderId());
         }
-        log.info("refund request {} repeated: already refunded, nothing done", wanted.refundRequestId());
+        log.info("refund request {} repeated: already refunded, notified again", wanted.refundRequestId());
+        // a notification lost after the first refund is sent again whenever the caller retries
+        refundNotifier.refunded(existing);
         return true;
     }
 

@@ -9,6 +9,9 @@ public interface PayRefundRepository {
     /** false when the refund request id is already stored. */
     boolean insert(PayRefund refund);
 
+    /** The sum of every refund of this trade number. */
+    long sumRefundedByOutTradeNo(String outTradeNo);
+
     /** The order's refunds, oldest first. */
     List<PayRefund> listByOrderId(String orderId);
 }

@@ -40,6 +40,11 @@ public class MybatisPayRefundRepository implements PayRefundRepository {
     }
 
     @Override
+    public long sumRefundedByOutTradeNo(String outTradeNo) {
+        return mapper.sumRefundAmountByOutTradeNo(outTradeNo);
+    }
+
+    @Override
     public List<PayRefund> listByOrderId(String orderId) {
         return mapper.selectByOrderId(orderId).stream().map(MybatisPayRefundRepository::toDomain).toList();
     }

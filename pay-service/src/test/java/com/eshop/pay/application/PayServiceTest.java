@@ -1,9 +1,12 @@
 package com.eshop.pay.application;
 
 import com.eshop.common.api.ErrorCode;
+import com.eshop.common.api.pay.PayCaptureRequest;
 import com.eshop.common.api.pay.PayPrePayDTO;
 import com.eshop.common.api.pay.PayPrePayRequest;
 import com.eshop.common.api.pay.PayRefundRequest;
+import com.eshop.pay.domain.PayCapture;
+import com.eshop.pay.domain.PayCaptureRepository;
 import com.eshop.pay.domain.PayRefund;
 import com.eshop.pay.domain.PayRefundRepository;
 import com.eshop.pay.domain.PayTransaction;
@@ -11,6 +14,7 @@ import com.eshop.pay.domain.PayTransactionRepository;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
 import com.eshop.support.fault.FaultSwitches;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PayServiceTest {
     private final List<PayTransaction> transactions = new ArrayList<>();
     private final List<PayRefund> refunds = new ArrayList<>();
+    private final List<PayCapture> captures = new ArrayList<>();
+    private final List<String> notified = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** Tables in memory; the inserts honour the unique keys like the real ones. */
     private final PayTransactionRepository transactionRepository = new PayTransactionRepository() {
@@ -61,16 +67,85 @@ class PayServiceTest {
         }
 
         @Override
+        public synchronized long sumRefundedByOutTradeNo(String outTradeNo) {
+            return refunds.stream().filter(r -> outTradeNo.equals(r.outTradeNo())).mapToLong(PayRefund::refundAmount).sum();
+        }
+
+        @Override
         public synchronized List<PayRefund> listByOrderId(String orderId) {
             return refunds.stream().filter(r -> r.orderId().equals(orderId)).toList();
         }
     };
 
+    private final PayCaptureRepository captureRepository = new PayCaptureRepository() {
+        @Override
+        public Optional<PayCapture> lockByOutTradeNo(String outTradeNo) {
+            return findByOutTradeNo(outTradeNo);
+        }
+
+        @Override
+        public synchronized Optional<PayCapture> findByOutTradeNo(String outTradeNo) {
+            return captures.stream().filter(c -> c.outTradeNo().equals(outTradeNo)).findFirst();
+        }
+
+        @Override
+        public synchronized boolean insert(PayCapture capture) {
+            return findByOutTradeNo(capture.outTradeNo()).isEmpty() && captures.add(capture);
+        }
+    };
+
     private PayService service(RefundGatewayFaults faults) {
-        return new PayService(transactionRepository, refundRepository, faults);
+        return new PayService(transactionRepository, refundRepository, captureRepository,
+                new RefundLedger(captureRepository, refundRepository), faults, refund -> notified.add(refund.refundRequestId()));
     }
 
     private final PayService service = service(new RefundGatewayFaults(FaultSwitches.disabled(), 0, Duration.ZERO));
+
+    @BeforeEach
+    void orderO1WasPaid900WithTradeT1() {
+        service.recordCapture(capture("T1", "O1", 10, 900));
+    }
+
+    @Test
+    void aRepeatedCaptureIsAcceptedOnceAndAReusedTradeNumberIsRefused() {
+        assertThat(service.recordCapture(capture("T1", "O1", 10, 900))).isTrue();
+
+        assertRefused(() -> service.recordCapture(capture("T1", "O2", 10, 900)), ErrorCode.PAY_CAPTURE_CONFLICT);
+        assertRefused(() -> service.recordCapture(capture("T1", "O1", 10, 901)), ErrorCode.PAY_CAPTURE_CONFLICT);
+        assertRefused(() -> service.recordCapture(capture(null, "O1", 10, 900)), ErrorCode.PARAM_INVALID);
+        assertThat(captures).hasSize(1);
+    }
+
+    @Test
+    void aRefundWithoutACaptureOfThatOrderAndTradeIsRefused() {
+        assertRefused(() -> service.executeRefund(refund("R1", "O-NEVER-PAID", 900)), ErrorCode.PAY_CAPTURE_NOT_FOUND);
+        PayRefundRequest otherPayType = refund("R2", "O1", 900);
+        otherPayType.setPayType(20);
+        assertRefused(() -> service.executeRefund(otherPayType), ErrorCode.PAY_CAPTURE_NOT_FOUND);
+        PayRefundRequest noTrade = refund("R3", "O1", 900);
+        noTrade.setOutTradeNo(null);
+        assertRefused(() -> service.executeRefund(noTrade), ErrorCode.PARAM_INVALID);
+        assertThat(refunds).isEmpty();
+    }
+
+    @Test
+    void refundsOfATradeNeverExceedItsCapture() {
+        assertThat(service.executeRefund(refund("R1", "O1", 500))).isTrue();
+        assertThat(service.executeRefund(refund("R2", "O1", 400))).isTrue();
+
+        assertRefused(() -> service.executeRefund(refund("R3", "O1", 1)), ErrorCode.PAY_REFUND_EXCEEDS_CAPTURE);
+        assertThat(refunds).extracting(PayRefund::refundRequestId).containsExactly("R1", "R2");
+        assertThat(service.executeRefund(refund("R1", "O1", 500))).as("a replay is still answered").isTrue();
+    }
+
+    @Test
+    void refundRequestIdsDerivedFromTheLongestOrderIdsAreAccepted() {
+        String longest = "R".repeat(PayRefundRequest.MAX_REFUND_REQUEST_ID_LENGTH);
+        assertThat(service.executeRefund(refund(longest, "O1", 900))).isTrue();
+
+        assertRefused(() -> service.executeRefund(refund(longest + "X", "O1", 900)), ErrorCode.PARAM_INVALID);
+        assertThat(refunds).hasSize(1);
+    }
 
     @Test
     void prePayReturnsTheSameTransactionForTheSameOrderAndPayType() {
@@ -102,6 +177,13 @@ class PayServiceTest {
 
         assertThat(service.listRefunds("O1")).singleElement()
                 .satisfies(r -> assertThat(r.getRefundAmount()).isEqualTo(900));
+        assertThat(notified).as("a repeat notifies again: a lost notification is re-sent").containsExactly("R1", "R1");
+    }
+
+    @Test
+    void aRefusedRefundNotifiesNothing() {
+        assertRefused(() -> service.executeRefund(refund("R1", "O-NEVER-PAID", 900)), ErrorCode.PAY_CAPTURE_NOT_FOUND);
+        assertThat(notified).isEmpty();
     }
 
     @Test
@@ -167,6 +249,15 @@ class PayServiceTest {
         PayPrePayRequest request = new PayPrePayRequest();
         request.setOrderId(orderId);
         request.setUserId("U1001");
+        request.setPayType(payType);
+        request.setPayAmount(amount);
+        return request;
+    }
+
+    private static PayCaptureRequest capture(String outTradeNo, String orderId, int payType, int amount) {
+        PayCaptureRequest request = new PayCaptureRequest();
+        request.setOutTradeNo(outTradeNo);
+        request.setOrderId(orderId);
         request.setPayType(payType);
         request.setPayAmount(amount);
         return request;

@@ -101,11 +101,23 @@ class BadInputIT {
         cases.add(new Case("payCallback no order", ErrorCode.PARAM_INVALID, () -> api.orderApi.payCallback(callback(null, 10, 100))));
         cases.add(new Case("payCallback bad pay type", ErrorCode.PARAM_INVALID, () -> api.orderApi.payCallback(callback(orderId, 0, order.getPayAmount()))));
         cases.add(new Case("payCallback negative amount", ErrorCode.PARAM_INVALID, () -> api.orderApi.payCallback(callback(orderId, 10, -1))));
+        cases.add(new Case("payCallback no trade number", ErrorCode.PARAM_INVALID, () -> {
+            PayCallbackRequest r = callback(orderId, 10, order.getPayAmount());
+            r.setOutTradeNo(null);
+            return api.orderApi.payCallback(r);
+        }));
+        cases.add(new Case("payCallback reusing the trade number of another payment", ErrorCode.PAY_CAPTURE_CONFLICT, () -> {
+            PayCallbackRequest r = callback(orderId, 20, order.getPayAmount());
+            r.setOutTradeNo(Scenario.tradeNumber(orderId, Scenario.WECHAT));
+            return api.orderApi.payCallback(r);
+        }));
+        cases.add(new Case("cancelOrder as a timeout before the timeout", ErrorCode.ORDER_NOT_EXPIRED,
+                () -> api.afterSaleApi.cancelOrder(cancel(orderId, owner.userId(), 1))));
         cases.add(new Case("payCallback unknown order", ErrorCode.ORDER_NOT_FOUND, () -> api.orderApi.payCallback(callback("O-NOPE", 10, 100))));
         cases.add(new Case("payCallback amount mismatch", ErrorCode.ORDER_CALLBACK_PAY_AMOUNT_ERROR, () -> api.orderApi.payCallback(callback(orderId, 10, order.getPayAmount() + 7))));
         cases.add(new Case("getOrderDetail null", ErrorCode.PARAM_INVALID, () -> api.orderApi.getOrderDetail(null)));
         cases.add(new Case("getOrderDetail unknown", ErrorCode.ORDER_NOT_FOUND, () -> api.orderApi.getOrderDetail("O-NOPE")));
-        cases.add(new Case("confirmOutStock unknown order", ErrorCode.ORDER_NOT_FOUND, () -> api.orderApi.confirmOutStock("O-NOPE")));
+        cases.add(new Case("confirmOutStock unknown order", ErrorCode.ORDER_NOT_FOUND, () -> api.orderInternalApi.confirmOutStock("O-NOPE")));
         cases.add(new Case("cancelOrder null", ErrorCode.PARAM_INVALID, () -> api.afterSaleApi.cancelOrder(null)));
         cases.add(new Case("cancelOrder no user", ErrorCode.PARAM_INVALID, () -> api.afterSaleApi.cancelOrder(cancel(orderId, null, null))));
         cases.add(new Case("cancelOrder bad cancel type", ErrorCode.PARAM_INVALID, () -> api.afterSaleApi.cancelOrder(cancel(orderId, owner.userId(), 7))));
@@ -156,6 +168,21 @@ class BadInputIT {
             r.setRefundAmount(-100);
             return api.payApi.executeRefund(r);
         }));
+        cases.add(new Case("executeRefund of a never-paid order", ErrorCode.PAY_CAPTURE_NOT_FOUND, () -> {
+            PayRefundRequest r = refundRequest("R-NEVER-PAID", "O-NEVER-PAID", "T-NEVER-PAID", 5000);
+            return api.payApi.executeRefund(r);
+        }));
+        cases.add(new Case("executeRefund beyond the capture", ErrorCode.PAY_REFUND_EXCEEDS_CAPTURE, () -> {
+            PayRefundRequest r = refundRequest("R-TOO-MUCH", orderId, Scenario.tradeNumber(orderId, 10), order.getPayAmount() + 1);
+            return api.payApi.executeRefund(r);
+        }));
+        cases.add(new Case("releaseProductStock of a live order", ErrorCode.ORDER_NOT_CANCELLED, () -> {
+            CancelOrderReleaseProductStockRequest r = new CancelOrderReleaseProductStockRequest();
+            r.setOrderId(orderId);
+            return api.inventoryApi.cancelOrderReleaseProductStock(r);
+        }));
+        cases.add(new Case("releaseUserCoupon of a live order", ErrorCode.ORDER_NOT_CANCELLED,
+                () -> api.marketApi.releaseUserCoupon(releaseCoupon(owner.userId(), owner.couponId(), orderId))));
         cases.add(new Case("executeRefund no request id", ErrorCode.PARAM_INVALID, () -> {
             PayRefundRequest r = new PayRefundRequest();
             r.setOrderId(orderId);
@@ -198,6 +225,16 @@ class BadInputIT {
         request.setPayType(payType);
         request.setPayAmount(amount);
         request.setOutTradeNo("T-BAD");
+        return request;
+    }
+
+    private static PayRefundRequest refundRequest(String refundRequestId, String orderId, String outTradeNo, int amount) {
+        PayRefundRequest request = new PayRefundRequest();
+        request.setRefundRequestId(refundRequestId);
+        request.setOrderId(orderId);
+        request.setOutTradeNo(outTradeNo);
+        request.setPayType(10);
+        request.setRefundAmount(amount);
         return request;
     }
 

@@ -84,9 +84,19 @@ public final class Scenario {
         request.setOrderId(orderId);
         request.setPayType(payType);
         request.setPayAmount(amount);
-        request.setOutTradeNo("T" + orderId + "-" + payType);
+        request.setOutTradeNo(tradeNumber(orderId, payType));
         request.setPayAccount("buyer@example.com");
         return client.orderApi.payCallback(request);
+    }
+
+    /** The gateway's trade number of this test's payment: one per (order, pay type), within 64 characters for any order id. */
+    public static String tradeNumber(String orderId, int payType) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(orderId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "T" + payType + "-" + java.util.HexFormat.of().formatHex(digest, 0, 20);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Pre-pay then the gateway's callback; asserts both succeed. */
@@ -144,6 +154,21 @@ public final class Scenario {
 
     public long logisticOrders(String orderId) {
         return db.count("tms_db", "SELECT COUNT(*) FROM logistic_order WHERE order_id = ?", orderId);
+    }
+
+    /** Status of the order's fulfill order (10 CREATED, 90 CANCELLED), null when it has none. */
+    public Integer fulfillStatus(String orderId) {
+        return db.integer("fulfill_db", "SELECT status FROM order_fulfill WHERE order_id = ?", orderId);
+    }
+
+    /** Status of the order's delivery order (10 PICKING, 20 OUT_STOCK, 90 CANCELLED), null when it has none. */
+    public Integer deliveryStatus(String orderId) {
+        return db.integer("wms_db", "SELECT status FROM delivery_order WHERE order_id = ?", orderId);
+    }
+
+    /** Status of the order's logistic order (10 CREATED, 20 IN_TRANSIT, 90 CANCELLED), null when it has none. */
+    public Integer logisticStatus(String orderId) {
+        return db.integer("tms_db", "SELECT status FROM logistic_order WHERE order_id = ?", orderId);
     }
 
     public long afterSales(String orderId) {

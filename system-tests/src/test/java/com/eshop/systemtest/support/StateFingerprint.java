@@ -12,12 +12,14 @@ public final class StateFingerprint {
         QUERIES.put("order_db", "SELECT (SELECT COUNT(*) FROM order_info), (SELECT COALESCE(SUM(order_status), 0) FROM order_info), "
                 + "(SELECT COUNT(*) FROM order_item), (SELECT COUNT(*) FROM order_payment_detail), "
                 + "(SELECT COALESCE(SUM(pay_status), 0) FROM order_payment_detail), (SELECT COUNT(*) FROM order_payment_record), "
-                + "(SELECT COUNT(*) FROM order_operate_log), (SELECT COUNT(*) FROM after_sale_info), (SELECT COUNT(*) FROM after_sale_refund)");
+                + "(SELECT COUNT(*) FROM order_operate_log), (SELECT COUNT(*) FROM after_sale_info), "
+                + "(SELECT COALESCE(SUM(after_sale_status), 0) FROM after_sale_info), (SELECT COUNT(*) FROM after_sale_refund)");
         QUERIES.put("inventory_db", "SELECT SUM(sale_stock_quantity), SUM(locked_stock_quantity), SUM(saled_stock_quantity), "
                 + "(SELECT COUNT(*) FROM product_stock_log) FROM product_stock");
         QUERIES.put("market_db", "SELECT SUM(used), COUNT(order_id) FROM user_coupon");
-        QUERIES.put("pay_db", "SELECT (SELECT COUNT(*) FROM pay_transaction), (SELECT COUNT(*) FROM pay_refund)");
-        QUERIES.put("fulfill_db", "SELECT (SELECT COUNT(*) FROM order_fulfill), (SELECT COUNT(*) FROM order_fulfill_item)");
+        QUERIES.put("pay_db", "SELECT (SELECT COUNT(*) FROM pay_transaction), (SELECT COUNT(*) FROM pay_capture), (SELECT COUNT(*) FROM pay_refund)");
+        QUERIES.put("fulfill_db", "SELECT (SELECT COUNT(*) FROM order_fulfill), (SELECT COALESCE(SUM(status), 0) FROM order_fulfill), "
+                + "(SELECT COUNT(*) FROM order_fulfill_item)");
         QUERIES.put("wms_db", "SELECT (SELECT COUNT(*) FROM delivery_order), (SELECT COALESCE(SUM(status), 0) FROM delivery_order)");
         QUERIES.put("tms_db", "SELECT (SELECT COUNT(*) FROM logistic_order), (SELECT COALESCE(SUM(status), 0) FROM logistic_order)");
     }

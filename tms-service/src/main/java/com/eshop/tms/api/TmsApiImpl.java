@@ -8,7 +8,7 @@ import com.eshop.support.error.ApiResults;
 import com.eshop.tms.application.TmsService;
 import org.apache.dubbo.config.annotation.DubboService;
 
-@DubboService(version = "1.0.0", interfaceClass = TmsApi.class)
+@DubboService(version = "1.0.0", interfaceClass = TmsApi.class, token = "${eshop.internal-api.token}")
 public class TmsApiImpl implements TmsApi {
     private final TmsService tmsService;
 

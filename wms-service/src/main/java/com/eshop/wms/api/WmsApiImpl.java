@@ -8,7 +8,7 @@ import com.eshop.support.error.ApiResults;
 import com.eshop.wms.application.WmsService;
 import org.apache.dubbo.config.annotation.DubboService;
 
-@DubboService(version = "1.0.0", interfaceClass = WmsApi.class)
+@DubboService(version = "1.0.0", interfaceClass = WmsApi.class, token = "${eshop.internal-api.token}")
 public class WmsApiImpl implements WmsApi {
     private final WmsService wmsService;
 

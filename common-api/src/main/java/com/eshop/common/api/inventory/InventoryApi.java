@@ -13,4 +13,7 @@ public interface InventoryApi {
     JsonResult<Boolean> deductProductStock(String orderId);
 
     JsonResult<ProductStockDTO> getProductStock(String skuCode);
+
+    /** Whether this order still holds locked stock (neither released nor sold): what reconciliation re-drives. */
+    JsonResult<Boolean> holdsLockedStock(String orderId);
 }

@@ -28,15 +28,19 @@ public final class RocketMqConstant {
     public static final String ACTUAL_REFUND_TOPIC = "actual_refund_topic";
     public static final String ACTUAL_REFUND_CONSUMER_GROUP = "actual_refund_consumer_group";
 
+    /** The gateway's refund notification (pay-service): completes the after-sale (REFUNDING -> REFUNDED). */
+    public static final String REFUND_COMPLETED_TOPIC = "refund_completed_topic";
+    public static final String REFUND_COMPLETED_CONSUMER_GROUP = "refund_completed_consumer_group";
+
     public static final List<String> ALL_TOPICS = List.of(
             PAY_ORDER_TIMEOUT_DELAY_TOPIC, PAID_ORDER_SUCCESS_TOPIC, RELEASE_ASSETS_TOPIC,
             CANCEL_REFUND_REQUEST_TOPIC, CANCEL_RELEASE_INVENTORY_TOPIC, CANCEL_RELEASE_PROPERTY_TOPIC,
-            ACTUAL_REFUND_TOPIC);
+            ACTUAL_REFUND_TOPIC, REFUND_COMPLETED_TOPIC);
 
     public static final List<String> ALL_CONSUMER_GROUPS = List.of(
             PAY_ORDER_TIMEOUT_DELAY_CONSUMER_GROUP, PAID_ORDER_SUCCESS_CONSUMER_GROUP, RELEASE_ASSETS_CONSUMER_GROUP,
             CANCEL_REFUND_REQUEST_CONSUMER_GROUP, RELEASE_INVENTORY_CONSUMER_GROUP, RELEASE_PROPERTY_CONSUMER_GROUP,
-            ACTUAL_REFUND_CONSUMER_GROUP);
+            ACTUAL_REFUND_CONSUMER_GROUP, REFUND_COMPLETED_CONSUMER_GROUP);
 
     private RocketMqConstant() {
     }

@@ -2,7 +2,7 @@ package com.eshop.common.api.order;
 
 import com.eshop.common.api.JsonResult;
 
-/** Forward order flow of order-service. */
+/** Forward order flow of order-service: a public API, callable by hand (no internal token). */
 public interface OrderApi {
     /** Seata global transaction: order + coupon lock + stock lock; then the pay-timeout timer message. */
     JsonResult<CreateOrderDTO> createOrder(CreateOrderRequest createOrderRequest);
@@ -14,7 +14,4 @@ public interface OrderApi {
     JsonResult<Boolean> payCallback(PayCallbackRequest payCallbackRequest);
 
     JsonResult<OrderDetailDTO> getOrderDetail(String orderId);
-
-    /** Called by WMS inside its out-stock global transaction: FULFILL -> OUT_STOCK. */
-    JsonResult<Boolean> confirmOutStock(String orderId);
 }

@@ -8,7 +8,16 @@ import java.util.List;
 public interface PayApi {
     JsonResult<PayPrePayDTO> prePay(PayPrePayRequest request);
 
-    /** Refunds once per refundRequestId; a repeat returns the first outcome. */
+    /**
+     * Records a payment the gateway took (idempotent per outTradeNo; the same trade number for another payment is
+     * refused). Refunds of a trade never exceed what was captured for it.
+     */
+    JsonResult<Boolean> recordCapture(PayCaptureRequest request);
+
+    /**
+     * Refunds once per refundRequestId; a repeat returns the first outcome. Refused without a capture of the
+     * order's trade, and when all refunds of that trade would exceed the captured amount.
+     */
     JsonResult<Boolean> executeRefund(PayRefundRequest payRefundRequest);
 
     JsonResult<List<PayRefundDTO>> listRefunds(String orderId);

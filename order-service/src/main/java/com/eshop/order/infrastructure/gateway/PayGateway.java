@@ -1,6 +1,7 @@
 package com.eshop.order.infrastructure.gateway;
 
 import com.eshop.common.api.pay.PayApi;
+import com.eshop.common.api.pay.PayCaptureRequest;
 import com.eshop.common.api.pay.PayPrePayDTO;
 import com.eshop.common.api.pay.PayPrePayRequest;
 import com.eshop.common.api.pay.PayRefundRequest;
@@ -24,6 +25,16 @@ public class PayGateway {
     }
 
     /** Refunds once per refundRequestId, however often it is called. */
+    /** The gateway's payment notification, recorded where refunds are checked against it. */
+    public void recordCapture(String orderId, int payType, String outTradeNo, int payAmount) {
+        PayCaptureRequest request = new PayCaptureRequest();
+        request.setOrderId(orderId);
+        request.setPayType(payType);
+        request.setOutTradeNo(outTradeNo);
+        request.setPayAmount(payAmount);
+        unwrap(payApi.recordCapture(request));
+    }
+
     public void executeRefund(String refundRequestId, String orderId, String outTradeNo, Integer payType, int amount) {
         PayRefundRequest request = new PayRefundRequest();
         request.setRefundRequestId(refundRequestId);

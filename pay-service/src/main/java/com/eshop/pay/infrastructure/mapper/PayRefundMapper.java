@@ -12,6 +12,9 @@ public interface PayRefundMapper extends BaseMapper<PayRefundDO> {
     @Select("SELECT * FROM pay_refund WHERE refund_request_id = #{refundRequestId}")
     PayRefundDO selectByRefundRequestId(@Param("refundRequestId") String refundRequestId);
 
+    @Select("SELECT COALESCE(SUM(refund_amount), 0) FROM pay_refund WHERE out_trade_no = #{outTradeNo}")
+    long sumRefundAmountByOutTradeNo(@Param("outTradeNo") String outTradeNo);
+
     @Select("SELECT * FROM pay_refund WHERE order_id = #{orderId} ORDER BY id")
     List<PayRefundDO> selectByOrderId(@Param("orderId") String orderId);
 }

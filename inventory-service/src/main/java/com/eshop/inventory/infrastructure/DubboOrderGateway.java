@@ -1,0 +1,18 @@
+package com.eshop.inventory.infrastructure;
+
+import com.eshop.common.api.order.OrderInternalApi;
+import com.eshop.inventory.application.OrderGateway;
+import com.eshop.support.error.ApiResults;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.springframework.stereotype.Component;
+
+@Component
+public class DubboOrderGateway implements OrderGateway {
+    @DubboReference(version = "1.0.0", check = false)
+    private OrderInternalApi orderInternalApi;
+
+    @Override
+    public boolean isCancellationCommitted(String orderId) {
+        return Boolean.TRUE.equals(ApiResults.unwrap(orderInternalApi.isCancellationCommitted(orderId)));
+    }
+}
