@@ -32,7 +32,9 @@ CREATE TABLE IF NOT EXISTS order_info (
   UNIQUE KEY uk_order_id (order_id),
   KEY idx_user_id (user_id),
   -- the timeout scan reads only expired unpaid orders, in keyset pages, through this index
-  KEY idx_status_expire (order_status, expire_time, order_id)
+  KEY idx_status_expire (order_status, expire_time, order_id),
+  -- the reconciliation job reads the cancelled orders of its window, in keyset pages, through this index
+  KEY idx_status_cancel_time (order_status, cancel_time, order_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 CREATE TABLE IF NOT EXISTS order_item (
@@ -144,6 +146,15 @@ CREATE TABLE IF NOT EXISTS after_sale_refund (
   gmt_modified DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
   UNIQUE KEY uk_after_sale_id (after_sale_id),
   UNIQUE KEY uk_refund_request_id (refund_request_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+-- One row per cancelled order whose release (stock, coupon) and refund the reconciliation job found complete:
+-- it is not looked at again.
+CREATE TABLE IF NOT EXISTS order_cancel_settlement (
+  id BIGINT AUTO_INCREMENT PRIMARY KEY,
+  order_id VARCHAR(64) NOT NULL,
+  gmt_create DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  UNIQUE KEY uk_order_id (order_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 CREATE TABLE IF NOT EXISTS undo_log (

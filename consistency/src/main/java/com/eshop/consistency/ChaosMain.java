@@ -103,10 +103,12 @@ public final class ChaosMain {
         LocalStackConfig.Builder b = LocalStackConfig.builder()
                 .reset(true)
                 .scanInterval(scanInterval)
+                .reconcileInterval(scanInterval)
                 .transactionCheckInterval(1000)
                 .transactionTimeOut(1500)
                 .transactionOpBatchInterval(200)
                 .springArgs("--eshop.order.pay-timeout=" + payTimeout,
+                        "--eshop.order.reconcile-grace=PT5S",
                         "--eshop.rocketmq.retry-delay-level=" + retryDelayLevel,
                         "--eshop.rocketmq.max-reconsume-times=" + maxReconsume,
                         "--eshop.faults.enabled=true");

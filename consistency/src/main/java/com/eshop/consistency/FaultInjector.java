@@ -35,11 +35,19 @@ import java.util.regex.Pattern;
 public final class FaultInjector {
     /** Rates of the rate-driven fault classes. */
     public record Rates(double duplicate, double consumeFailure, double refundFailure, double refundTimeout,
-                        double interceptionFailure, double dropTimeout) {
+                        double interceptionFailure, double dropTimeout, double lostMessage) {
         public static Rates defaults() {
-            return new Rates(1.0, 0.2, 0.3, 0.2, 0.3, 1.0);
+            return new Rates(1.0, 0.2, 0.3, 0.2, 0.3, 1.0, 0.3);
         }
     }
+
+    /** Plain messages of the cancel chain lost by {@link FaultClass#LOST_MESSAGES}, per sending service. */
+    public static final Map<String, List<String>> LOSABLE_MESSAGES = Map.of(
+            ServiceSpec.ORDER, List.of(
+                    FaultPoints.LOST_SEND_PREFIX + RocketMqConstant.CANCEL_REFUND_REQUEST_TOPIC,
+                    FaultPoints.LOST_SEND_PREFIX + RocketMqConstant.CANCEL_RELEASE_INVENTORY_TOPIC,
+                    FaultPoints.LOST_SEND_PREFIX + RocketMqConstant.CANCEL_RELEASE_PROPERTY_TOPIC),
+            ServiceSpec.PAY, List.of(FaultPoints.LOST_SEND_PREFIX + RocketMqConstant.REFUND_COMPLETED_TOPIC));
 
     /** A kill or restart, for the report. */
     public record Event(String what, long atMillis, long tookMillis, String outcome) {
@@ -112,6 +120,9 @@ public final class FaultInjector {
         }
         if (service.equals(ServiceSpec.FULFILL)) {
             m.put(FaultPoints.FULFILL_INTERCEPTION_FAILURE, a.contains(FaultClass.INTERCEPTION_FAILURE) ? rates.interceptionFailure() : 0);
+        }
+        for (String point : LOSABLE_MESSAGES.getOrDefault(service, List.of())) {
+            m.put(point, a.contains(FaultClass.LOST_MESSAGES) ? rates.lostMessage() : 0);
         }
         if (service.equals(ServiceSpec.ORDER)) {
             m.put(FaultPoints.ORDER_DROP_PAY_TIMEOUT_MESSAGE, a.contains(FaultClass.DROP_TIMEOUT_MESSAGE) ? rates.dropTimeout() : 0);
@@ -272,7 +283,7 @@ public final class FaultInjector {
             } catch (RuntimeException ignored) {
                 // it may be dying right now
             }
-            injected.merge("kill -9 " + ServiceSpec.ORDER, 1L, Long::sum);
+            injected.merge("kill -9 " + ServiceSpec.ORDER + " (crash point not reached)", 1L, Long::sum);
             outcome = "no matching transaction within " + armFor.toSeconds() + " s: killed with SIGKILL instead";
         }
         stack.killService(ServiceSpec.ORDER);

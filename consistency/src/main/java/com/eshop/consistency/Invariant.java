@@ -22,10 +22,14 @@ public enum Invariant {
     REFUND_REQUEST_ONCE("no refund_request_id twice"),
     REFUND_REQUEST_KNOWN("every gateway refund is one of the order's refund intents, for its amount"),
     PAYMENT_RECORDS_CONSISTENT("an accepted payment (pay_status=20) has exactly one ACCEPTED payment record of its pay type, and vice versa"),
-    AFTER_SALE_FOR_PAID_CANCEL("a cancelled paid order has exactly one after-sale, refunded (REFUNDING); no other order has one"),
+    AFTER_SALE_FOR_PAID_CANCEL("a cancelled paid order has exactly one after-sale, refunded and completed (REFUNDED); no other order has one"),
     // fulfillment
-    NO_FULFILLMENT_WHEN_CANCELLED("no fulfill / delivery / logistic row for a CANCELED order"),
-    FULFILLMENT_WHEN_LIVE("a live order at FULFILL or later has exactly one fulfill, delivery and logistic row"),
+    NO_FULFILLMENT_WHEN_CANCELLED("no live (not CANCELLED) fulfill / delivery / logistic row for a CANCELED order; "
+            + "if it was intercepted, exactly one CANCELLED row of each"),
+    FULFILLMENT_WHEN_LIVE("a live order at FULFILL or later has exactly one fulfill, delivery and logistic row, all live "
+            + "(not CANCELLED); an unpaid or unknown order has none"),
+    INTERCEPTED_ONLY_WHEN_CANCELLED("a CANCELLED fulfill / delivery / logistic row belongs to a CANCELED order "
+            + "(no goods intercepted for an order that stays live)"),
     OUT_STOCK_NEVER_CANCELLED("an OUT_STOCK order was never cancelled; a CANCELED order never went out of stock"),
     // outcome
     ONE_TERMINAL_OUTCOME("after settling every order is CANCELED (exactly once) or alive at FULFILL/OUT_STOCK; none CREATED or PAID"),

@@ -46,9 +46,11 @@ public final class InvariantChecker {
     private static final int LOG_DEDUCTED = 30;
     private static final int RECORD_ACCEPTED = 10;
     private static final int PAY_STATUS_PAID = 20;
-    private static final int AFTER_SALE_REFUNDING = 50;
+    private static final int AFTER_SALE_REFUNDED = 60;
     private static final int REFUND_SUCCESS = 20;
     private static final int DELIVERY_OUT_STOCK = 20;
+    /** Fulfill, delivery and logistic orders are intercepted by this status; the rows are kept, never deleted. */
+    private static final int ROW_CANCELLED = 90;
 
     /**
      * @param scanInterval  how often the expired-order scan runs (a CREATED order may outlive its expire time by this)
@@ -219,8 +221,36 @@ public final class InvariantChecker {
         }
     }
 
-    private record Rows(int count, Integer maxStatus, String ids) {
+    /** The fulfill / delivery / logistic rows of one order ("live" = not CANCELLED), in insertion order. */
+    private record Rows(int count, int cancelled, Integer maxLiveStatus, List<String> idsAndStatuses) {
+        int live() {
+            return count - cancelled;
+        }
+
+        static int live(Rows rows) {
+            return rows == null ? 0 : rows.live();
+        }
+
+        static int cancelled(Rows rows) {
+            return rows == null ? 0 : rows.cancelled();
+        }
+
+        static int count(Rows rows) {
+            return rows == null ? 0 : rows.count();
+        }
+
+        @Override
+        public String toString() {
+            return idsAndStatuses.toString();
+        }
     }
+
+    /** Status names of a table's status codes, for the evidence. */
+    private static final Map<Integer, String> FULFILL_STATUS = Map.of(10, "CREATED", ROW_CANCELLED, "CANCELLED");
+    private static final Map<Integer, String> DELIVERY_STATUS = Map.of(10, "PICKING", DELIVERY_OUT_STOCK, "OUT_STOCK",
+            ROW_CANCELLED, "CANCELLED");
+    private static final Map<Integer, String> LOGISTIC_STATUS = Map.of(10, "CREATED", 20, "IN_TRANSIT",
+            ROW_CANCELLED, "CANCELLED");
 
     private record OpLogs(int cancels, int outStocks) {
     }
@@ -345,12 +375,9 @@ public final class InvariantChecker {
             return null;
         });
 
-        loadRows(url("fulfill_db"), "SELECT order_id, COUNT(*) AS n, MAX(status) AS st, GROUP_CONCAT(fulfill_id) AS ids FROM order_fulfill"
-                + where + " GROUP BY order_id", scope, d.fulfill, digest);
-        loadRows(url("wms_db"), "SELECT order_id, COUNT(*) AS n, MAX(status) AS st, GROUP_CONCAT(delivery_order_id) AS ids FROM delivery_order"
-                + where + " GROUP BY order_id", scope, d.delivery, digest);
-        loadRows(url("tms_db"), "SELECT order_id, COUNT(*) AS n, MAX(status) AS st, GROUP_CONCAT(logistic_order_id) AS ids FROM logistic_order"
-                + where + " GROUP BY order_id", scope, d.logistic, digest);
+        loadRows(url("fulfill_db"), rowsQuery("order_fulfill", "fulfill_id", where), scope, d.fulfill, FULFILL_STATUS, digest);
+        loadRows(url("wms_db"), rowsQuery("delivery_order", "delivery_order_id", where), scope, d.delivery, DELIVERY_STATUS, digest);
+        loadRows(url("tms_db"), rowsQuery("logistic_order", "logistic_order_id", where), scope, d.logistic, LOGISTIC_STATUS, digest);
         d.fingerprint = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         return d;
     }
@@ -366,15 +393,40 @@ public final class InvariantChecker {
         return rows;
     }
 
-    private void loadRows(String url, String sql, CheckScope scope, Map<String, Rows> into, MessageDigest digest) {
+    /** Per order: all rows, the CANCELLED ones, the highest live status, and every row as id:status. */
+    private static String rowsQuery(String table, String idColumn, String where) {
+        return "SELECT order_id, COUNT(*) AS n, SUM(status = " + ROW_CANCELLED + ") AS cancelled, "
+                + "MAX(CASE WHEN status <> " + ROW_CANCELLED + " THEN status END) AS live_st, "
+                + "GROUP_CONCAT(CONCAT(" + idColumn + ", ':', status) ORDER BY id SEPARATOR ',') AS ids FROM " + table
+                + where + " GROUP BY order_id";
+    }
+
+    private void loadRows(String url, String sql, CheckScope scope, Map<String, Rows> into, Map<Integer, String> statusNames,
+                          MessageDigest digest) {
         Jdbc.inSnapshot(url, c -> {
             for (Jdbc.Row r : rows(c, digest, sql)) {
                 if (scope.contains(r.str("order_id"))) {
-                    into.put(r.str("order_id"), new Rows((int) r.lng("n"), r.integer("st"), r.str("ids")));
+                    List<String> ids = new ArrayList<>();
+                    String concatenated = r.str("ids");
+                    for (String idAndStatus : concatenated == null ? new String[0] : concatenated.split(",")) {
+                        int colon = idAndStatus.lastIndexOf(':');
+                        String code = idAndStatus.substring(colon + 1);
+                        String name = statusNames.get(parseOrNull(code));
+                        ids.add(idAndStatus.substring(0, colon + 1) + (name == null ? code : name));
+                    }
+                    into.put(r.str("order_id"), new Rows((int) r.lng("n"), (int) r.lng("cancelled"), r.integer("live_st"), ids));
                 }
             }
             return null;
         });
+    }
+
+    private static Integer parseOrNull(String s) {
+        try {
+            return Integer.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private String url(String database) {
@@ -593,10 +645,10 @@ public final class InvariantChecker {
         // ---- after-sale
         if (cancelled && accepted) {
             boolean ok = afterSales.size() == 1 && afterSales.get(0).afterSaleId().equals("AS" + orderId)
-                    && afterSales.get(0).status() == AFTER_SALE_REFUNDING && afterSaleRefunds.size() == 1
+                    && afterSales.get(0).status() == AFTER_SALE_REFUNDED && afterSaleRefunds.size() == 1
                     && afterSaleRefunds.get(0).refundStatus() == REFUND_SUCCESS && afterSaleRefunds.get(0).amount() == detail.payAmount();
             if (!ok) {
-                out.add(v(Invariant.AFTER_SALE_FOR_PAID_CANCEL, orderId, "cancelled paid order needs one refunded after-sale",
+                out.add(v(Invariant.AFTER_SALE_FOR_PAID_CANCEL, orderId, "cancelled paid order needs one refunded and completed (REFUNDED) after-sale",
                         base, "payment_detail", detail, "after_sale", afterSales, "after_sale_refund", afterSaleRefunds));
             }
         } else if (!afterSales.isEmpty() || !afterSaleRefunds.isEmpty()) {
@@ -604,24 +656,41 @@ public final class InvariantChecker {
                     base, "payment_detail", detail, "after_sale", afterSales, "after_sale_refund", afterSaleRefunds));
         }
 
-        // ---- fulfillment
+        // ---- fulfillment: interception cancels the fulfill, delivery and logistic rows (status CANCELLED) and keeps
+        // them; "live" rows are all the others
+        boolean anyRows = fulfill != null || delivery != null || logistic != null;
+        int liveRows = Rows.live(fulfill) + Rows.live(delivery) + Rows.live(logistic);
+        int cancelledRows = Rows.cancelled(fulfill) + Rows.cancelled(delivery) + Rows.cancelled(logistic);
         if (cancelled) {
-            if (fulfill != null || delivery != null || logistic != null) {
-                out.add(v(Invariant.NO_FULFILLMENT_WHEN_CANCELLED, orderId, "cancelled order still has fulfillment rows", base,
+            if (liveRows > 0) {
+                out.add(v(Invariant.NO_FULFILLMENT_WHEN_CANCELLED, orderId, "cancelled order still has " + liveRows
+                        + " live (not CANCELLED) fulfillment row(s): its goods would still ship", base,
+                        "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
+            } else if (anyRows && !(Rows.count(fulfill) == 1 && Rows.count(delivery) == 1 && Rows.count(logistic) == 1)) {
+                out.add(v(Invariant.NO_FULFILLMENT_WHEN_CANCELLED, orderId, "cancelled order's intercepted fulfillment is incomplete: "
+                        + "it needs exactly one CANCELLED fulfill, delivery and logistic row, or none", base,
                         "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
             }
-        } else if (fulfilledOrLater) {
-            boolean ok = fulfill != null && fulfill.count() == 1 && delivery != null && delivery.count() == 1
-                    && logistic != null && logistic.count() == 1
-                    && (delivery.maxStatus() == DELIVERY_OUT_STOCK) == outStockOrLater;
-            if (!ok) {
-                out.add(v(Invariant.FULFILLMENT_WHEN_LIVE, orderId, "order at " + status + " needs exactly one fulfill, delivery"
-                        + (outStockOrLater ? " (OUT_STOCK)" : " (PICKING)") + " and logistic row", base,
+        } else {
+            if (cancelledRows > 0) {
+                out.add(v(Invariant.INTERCEPTED_ONLY_WHEN_CANCELLED, orderId, "order at " + status + " (not CANCELED) has "
+                        + cancelledRows + " CANCELLED fulfillment row(s): goods intercepted for an order that stays live", base,
                         "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
             }
-        } else if (status == CREATED && (fulfill != null || delivery != null || logistic != null)) {
-            out.add(v(Invariant.FULFILLMENT_WHEN_LIVE, orderId, "unpaid order has fulfillment rows", base,
-                    "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
+            if (fulfilledOrLater) {
+                boolean ok = Rows.count(fulfill) == 1 && Rows.live(fulfill) == 1
+                        && Rows.count(delivery) == 1 && Rows.live(delivery) == 1
+                        && Rows.count(logistic) == 1 && Rows.live(logistic) == 1
+                        && Objects.equals(delivery.maxLiveStatus(), DELIVERY_OUT_STOCK) == outStockOrLater;
+                if (!ok) {
+                    out.add(v(Invariant.FULFILLMENT_WHEN_LIVE, orderId, "order at " + status + " needs exactly one live fulfill, delivery"
+                            + (outStockOrLater ? " (OUT_STOCK)" : " (PICKING)") + " and logistic row, none CANCELLED", base,
+                            "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
+                }
+            } else if (status == CREATED && anyRows) {
+                out.add(v(Invariant.FULFILLMENT_WHEN_LIVE, orderId, "unpaid order has fulfillment rows", base,
+                        "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
+            }
         }
 
         // ---- out-stock vs cancel

@@ -201,6 +201,7 @@ public final class WorkloadDriver implements AutoCloseable {
             scans = timer.scheduleWithFixedDelay(() -> {
                 try {
                     stack.triggerScanJob();
+                    stack.triggerReconcileJob();
                 } catch (RuntimeException ignored) {
                     // order-service down: the next trigger
                 }

@@ -63,6 +63,9 @@ public final class LocalStack implements AutoCloseable {
     private SeataTcRunner seata;
     private final Map<String, ServiceRunner> services = new LinkedHashMap<>();
     private ScanJobTrigger scanTrigger;
+    private ScanJobTrigger reconcileTrigger;
+    /** XXL-JOB handler of order-service's reconciliation job (ReconcileCancelledOrdersTask). */
+    public static final String RECONCILE_JOB_HANDLER = "reconcileCancelledOrdersTask";
     private final List<AutoCloseable> closeFirst = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Optional<Path> hostsFile = Optional.empty();
     private MachineLock machineLock;
@@ -369,12 +372,18 @@ public final class LocalStack implements AutoCloseable {
         if (!services.containsKey(ServiceSpec.ORDER)) {
             return;
         }
-        scanTrigger = new ScanJobTrigger(StackPorts.XXL_JOB_EXECUTOR, config.xxlJobAccessToken(),
+        scanTrigger = new ScanJobTrigger(StackPorts.XXL_JOB_EXECUTOR, config.xxlJobAccessToken(), ScanJobTrigger.SCAN_JOB_ID,
                 config.scanJobHandler(), config.scanJobParams(), this::progress);
-        Duration interval = config.scanInterval();
+        startTrigger(scanTrigger, config.scanJobHandler(), config.scanInterval());
+        reconcileTrigger = new ScanJobTrigger(StackPorts.XXL_JOB_EXECUTOR, config.xxlJobAccessToken(), ScanJobTrigger.RECONCILE_JOB_ID,
+                RECONCILE_JOB_HANDLER, "", this::progress);
+        startTrigger(reconcileTrigger, RECONCILE_JOB_HANDLER, config.reconcileInterval());
+    }
+
+    private void startTrigger(ScanJobTrigger trigger, String handler, Duration interval) {
         if (interval != null && !interval.isZero() && !interval.isNegative()) {
-            scanTrigger.start(interval);
-            progress("scan job " + config.scanJobHandler() + " will be triggered every " + interval.toSeconds()
+            trigger.start(interval);
+            progress("job " + handler + " will be triggered every " + interval.toSeconds()
                     + " s via http://" + StackPorts.HOST + ":" + StackPorts.XXL_JOB_EXECUTOR + "/run");
         }
     }
@@ -399,9 +408,12 @@ public final class LocalStack implements AutoCloseable {
                 }
             });
         }
-        // then the trigger: it would only log failures while order-service goes down
+        // then the triggers: they would only log failures while order-service goes down
         if (scanTrigger != null) {
             scanTrigger.close();
+        }
+        if (reconcileTrigger != null) {
+            reconcileTrigger.close();
         }
         List<ServiceRunner> all = List.copyOf(services.values());
         boolean anyRunning = all.stream().anyMatch(ServiceRunner::isRunning);
@@ -620,20 +632,28 @@ public final class LocalStack implements AutoCloseable {
      * @return true if the executor accepted the trigger (the job itself runs asynchronously in order-service)
      */
     public boolean triggerScanJob() {
-        ScanJobTrigger t = scanTrigger;
-        if (t == null) {
-            t = new ScanJobTrigger(StackPorts.XXL_JOB_EXECUTOR, config.xxlJobAccessToken(), config.scanJobHandler(),
-                    config.scanJobParams(), this::progress);
-        }
+        ScanJobTrigger t = scanTrigger != null ? scanTrigger : new ScanJobTrigger(StackPorts.XXL_JOB_EXECUTOR,
+                config.xxlJobAccessToken(), ScanJobTrigger.SCAN_JOB_ID, config.scanJobHandler(), config.scanJobParams(), this::progress);
+        return triggerOnce(t, config.scanJobHandler());
+    }
+
+    /** Triggers order-service's reconciliation job once, now; true if the executor accepted the trigger. */
+    public boolean triggerReconcileJob() {
+        ScanJobTrigger t = reconcileTrigger != null ? reconcileTrigger : new ScanJobTrigger(StackPorts.XXL_JOB_EXECUTOR,
+                config.xxlJobAccessToken(), ScanJobTrigger.RECONCILE_JOB_ID, RECONCILE_JOB_HANDLER, "", this::progress);
+        return triggerOnce(t, RECONCILE_JOB_HANDLER);
+    }
+
+    private boolean triggerOnce(ScanJobTrigger trigger, String handler) {
         try {
-            ReturnT<String> r = t.trigger();
+            ReturnT<String> r = trigger.trigger();
             boolean ok = r != null && r.getCode() == ReturnT.SUCCESS_CODE;
             if (!ok) {
-                progress("scan job trigger refused: " + (r == null ? "no answer" : r.getCode() + " " + r.getMsg()));
+                progress("job " + handler + " trigger refused: " + (r == null ? "no answer" : r.getCode() + " " + r.getMsg()));
             }
             return ok;
         } catch (RuntimeException e) {
-            progress("scan job trigger failed: " + e);
+            progress("job " + handler + " trigger failed: " + e);
             return false;
         }
     }
@@ -747,6 +767,10 @@ public final class LocalStack implements AutoCloseable {
         if (scanTrigger != null && config.scanInterval() != null && !config.scanInterval().isZero()) {
             sb.append("  scan job ").append(config.scanJobHandler()).append(" triggered every ")
                     .append(config.scanInterval().toSeconds()).append(" s\n");
+        }
+        if (reconcileTrigger != null && config.reconcileInterval() != null && !config.reconcileInterval().isZero()) {
+            sb.append("  reconciliation job ").append(RECONCILE_JOB_HANDLER).append(" triggered every ")
+                    .append(config.reconcileInterval().toSeconds()).append(" s\n");
         }
         sb.append("  logs: ").append(logDir).append('\n');
         config.progress().accept(sb.toString());

@@ -49,6 +49,7 @@ public final class LocalStackConfig {
     private final Duration scanInterval;
     private final String scanJobHandler;
     private final String scanJobParams;
+    private final Duration reconcileInterval;
     private final String xxlJobAccessToken;
     private final long transactionCheckInterval;
     private final long transactionTimeOut;
@@ -80,6 +81,7 @@ public final class LocalStackConfig {
         this.scanInterval = b.scanInterval;
         this.scanJobHandler = b.scanJobHandler;
         this.scanJobParams = b.scanJobParams;
+        this.reconcileInterval = b.reconcileInterval;
         this.xxlJobAccessToken = b.xxlJobAccessToken;
         this.transactionCheckInterval = b.transactionCheckInterval;
         this.transactionTimeOut = b.transactionTimeOut;
@@ -144,6 +146,8 @@ public final class LocalStackConfig {
     public Duration scanInterval() { return scanInterval; }
     public String scanJobHandler() { return scanJobHandler; }
     public String scanJobParams() { return scanJobParams; }
+    /** Interval of the reconcileCancelledOrdersTask trigger; zero = off. */
+    public Duration reconcileInterval() { return reconcileInterval; }
     public String xxlJobAccessToken() { return xxlJobAccessToken; }
     public long transactionCheckInterval() { return transactionCheckInterval; }
     public long transactionTimeOut() { return transactionTimeOut; }
@@ -173,6 +177,7 @@ public final class LocalStackConfig {
         b.scanInterval = scanInterval;
         b.scanJobHandler = scanJobHandler;
         b.scanJobParams = scanJobParams;
+        b.reconcileInterval = reconcileInterval;
         b.xxlJobAccessToken = xxlJobAccessToken;
         b.transactionCheckInterval = transactionCheckInterval;
         b.transactionTimeOut = transactionTimeOut;
@@ -202,6 +207,7 @@ public final class LocalStackConfig {
         private Duration scanInterval = Duration.ofSeconds(60);
         private String scanJobHandler = "autoCancelExpiredOrderTask";
         private String scanJobParams = "";
+        private Duration reconcileInterval = Duration.ofSeconds(30);
         private String xxlJobAccessToken = "eshop-local-token";
         private long transactionCheckInterval = 2000;
         private long transactionTimeOut = 3000;
@@ -254,6 +260,7 @@ public final class LocalStackConfig {
         public Builder scanInterval(Duration scanInterval) { this.scanInterval = scanInterval; return this; }
         public Builder scanJobHandler(String handler) { this.scanJobHandler = Objects.requireNonNull(handler); return this; }
         public Builder scanJobParams(String params) { this.scanJobParams = params == null ? "" : params; return this; }
+        public Builder reconcileInterval(Duration reconcileInterval) { this.reconcileInterval = reconcileInterval; return this; }
         /** XXL-JOB access token sent with every trigger (default {@code eshop-local-token}). */
         public Builder xxlJobAccessToken(String token) { this.xxlJobAccessToken = token; return this; }
         /** Broker transaction check-back interval in ms (default 2000). */

@@ -23,6 +23,8 @@ public final class LocalStackMain {
               --no-demo                do not run the demo after start-up
               --pay-timeout <ISO-8601> order pay timeout given to the services (default PT20S)
               --scan-interval <ISO>    interval of the autoCancelExpiredOrderTask trigger (default PT10S; PT0S = off)
+              --reconcile-interval <ISO> interval of the reconcileCancelledOrdersTask trigger (default PT30S; PT0S = off)
+              --reconcile-grace <ISO>  age of a cancel before reconciliation looks at it (default PT1M)
               --data-dir <dir>         data directory (default <repo>/.local-stack)
               --sql-dir <dir>          directory of the *.sql files (default <repo>/sql)
               --skip-build             (run-local.sh) do not run Maven first
@@ -39,6 +41,8 @@ public final class LocalStackMain {
         boolean demo = true;
         Duration payTimeout = Duration.ofSeconds(20);
         Duration scanInterval = Duration.ofSeconds(10);
+        Duration reconcileInterval = Duration.ofSeconds(30);
+        Duration reconcileGrace = Duration.ofMinutes(1);
         Path dataDir = null;
         Path sqlDir = null;
         List<String> extra = new ArrayList<>();
@@ -51,6 +55,8 @@ public final class LocalStackMain {
                     case "--no-demo" -> demo = false;
                     case "--pay-timeout" -> payTimeout = duration(value(args, ++i, a), a);
                     case "--scan-interval" -> scanInterval = duration(value(args, ++i, a), a);
+                    case "--reconcile-interval" -> reconcileInterval = duration(value(args, ++i, a), a);
+                    case "--reconcile-grace" -> reconcileGrace = duration(value(args, ++i, a), a);
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
                     case "--sql-dir" -> sqlDir = Path.of(value(args, ++i, a));
                     case "-h", "--help" -> {
@@ -77,7 +83,8 @@ public final class LocalStackMain {
                 .reset(reset)
                 .infraOnly(infraOnly)
                 .scanInterval(scanInterval)
-                .springArgs("--eshop.order.pay-timeout=" + payTimeout)
+                .reconcileInterval(reconcileInterval)
+                .springArgs("--eshop.order.pay-timeout=" + payTimeout, "--eshop.order.reconcile-grace=" + reconcileGrace)
                 .springArgs(extra);
         if (dataDir != null) {
             b.dataDir(dataDir);

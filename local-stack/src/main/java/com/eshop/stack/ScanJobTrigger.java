@@ -20,8 +20,11 @@ import java.util.function.Consumer;
  */
 final class ScanJobTrigger implements AutoCloseable {
 
-    private static final int JOB_ID = 1;
+    /** The timeout scan's job id; the reconciliation job has its own (the executor runs one thread per job id). */
+    static final int SCAN_JOB_ID = 1;
+    static final int RECONCILE_JOB_ID = 2;
 
+    private final int jobId;
     private final String handler;
     private final String params;
     private final ExecutorBizClient client;
@@ -34,7 +37,8 @@ final class ScanJobTrigger implements AutoCloseable {
     private volatile long lastFailureLogged;
     private ScheduledExecutorService scheduler;
 
-    ScanJobTrigger(int executorPort, String accessToken, String handler, String params, Consumer<String> log) {
+    ScanJobTrigger(int executorPort, String accessToken, int jobId, String handler, String params, Consumer<String> log) {
+        this.jobId = jobId;
         this.handler = handler;
         this.params = params;
         this.client = new ExecutorBizClient("http://" + StackPorts.HOST + ":" + executorPort + "/", accessToken);
@@ -46,7 +50,7 @@ final class ScanJobTrigger implements AutoCloseable {
             return;
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "local-stack-scan-trigger");
+            Thread t = new Thread(r, "local-stack-job-trigger-" + handler);
             t.setDaemon(true);
             return t;
         });
@@ -85,7 +89,7 @@ final class ScanJobTrigger implements AutoCloseable {
     /** One trigger now; returns the executor's answer (code 200 = accepted). */
     ReturnT<String> trigger() {
         TriggerParam p = new TriggerParam();
-        p.setJobId(JOB_ID);
+        p.setJobId(jobId);
         p.setExecutorHandler(handler);
         p.setExecutorParams(params);
         p.setExecutorBlockStrategy("SERIAL_EXECUTION");

@@ -6,8 +6,11 @@ import com.eshop.support.fault.FaultSwitches;
 import com.eshop.support.fault.FaultsEndpoint;
 import com.eshop.support.health.DubboServicesHealthIndicator;
 import com.eshop.support.lock.RedisLock;
+import com.eshop.support.mq.CheckBackPolicy;
 import com.eshop.support.mq.ConsumeInterceptor;
 import com.eshop.support.mq.ConsumerContainer;
+import com.eshop.support.mq.DeadLetterRedriver;
+import com.eshop.support.mq.DeadLettersEndpoint;
 import com.eshop.support.mq.LocalTransactionHandler;
 import com.eshop.support.mq.MessageHandler;
 import com.eshop.support.mq.MqProducer;
@@ -61,8 +64,23 @@ public class EshopSupportAutoConfiguration {
     }
 
     @Bean
-    public MqProducer mqProducer(TransactionMQProducer transactionMQProducer) {
-        return new MqProducer(transactionMQProducer);
+    public CheckBackPolicy checkBackPolicy(MqProperties properties) {
+        return new CheckBackPolicy(properties.getCheckBackRollbackAfter(), System::currentTimeMillis);
+    }
+
+    @Bean
+    public MqProducer mqProducer(TransactionMQProducer transactionMQProducer, FaultSwitches faultSwitches) {
+        return new MqProducer(transactionMQProducer, faultSwitches);
+    }
+
+    @Bean
+    public DeadLetterRedriver deadLetterRedriver(List<MessageHandler> handlers, MqProducer mqProducer, MqProperties properties) {
+        return new DeadLetterRedriver(handlers, mqProducer, properties);
+    }
+
+    @Bean
+    public DeadLettersEndpoint deadLettersEndpoint(DeadLetterRedriver deadLetterRedriver) {
+        return new DeadLettersEndpoint(deadLetterRedriver);
     }
 
     @Bean

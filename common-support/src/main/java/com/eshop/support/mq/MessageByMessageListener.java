@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Handles every message of a delivered batch in turn. The first failure acknowledges the messages before it and
- * sends that one and the rest back for a retry; nothing is acknowledged unprocessed (the article returned from
- * inside its loop and acknowledged the rest of the batch).
+ * Handles every message of a delivered batch in turn. The first failure acknowledges only the messages before it:
+ * the answer is CONSUME_SUCCESS with the ack index just before the failed message, and the RocketMQ client sends
+ * that message and every later one of the batch back for a retry (with the delay level set here). RECONSUME_LATER
+ * would not do: the client ignores the ack index then and retries the whole batch. Nothing is acknowledged
+ * unprocessed (the article returned from inside its loop and acknowledged the rest of the batch).
  */
 class MessageByMessageListener implements MessageListenerConcurrently {
     private final MessageHandler handler;
@@ -43,7 +45,7 @@ class MessageByMessageListener implements MessageListenerConcurrently {
                     // message outlast an outage of a dependency instead of all failing within seconds
                     context.setDelayLevelWhenNextConsume(Math.min(MAX_DELAY_LEVEL, retryDelayLevel + message.getReconsumeTimes()));
                 }
-                return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             }
         }
         return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;

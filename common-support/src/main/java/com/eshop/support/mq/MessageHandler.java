@@ -4,7 +4,7 @@ import org.apache.rocketmq.common.message.MessageExt;
 
 /**
  * One consumer group on one topic. {@link #handle} must be idempotent (lock + state pre-check, with a database
- * uniqueness guard beneath): the broker delivers at least once. Throwing means RECONSUME_LATER; after the
+ * uniqueness guard beneath): the broker delivers at least once. Throwing means a retry later; after the
  * configured retries the message goes to the group's dead-letter queue.
  */
 public interface MessageHandler {

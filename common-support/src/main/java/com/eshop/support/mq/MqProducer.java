@@ -1,7 +1,9 @@
 package com.eshop.support.mq;
 
 import com.eshop.common.api.ErrorCode;
+import com.eshop.common.api.FaultPoints;
 import com.eshop.support.error.BizException;
+import com.eshop.support.fault.FaultSwitches;
 import com.eshop.support.json.Json;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -10,6 +12,8 @@ import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageConst;
+import org.apache.rocketmq.common.message.MessageExt;
 
 import java.util.Map;
 
@@ -17,13 +21,27 @@ import java.util.Map;
 @Slf4j
 public class MqProducer {
     private final TransactionMQProducer producer;
+    private final FaultSwitches faultSwitches;
 
-    public MqProducer(TransactionMQProducer producer) {
+    public MqProducer(TransactionMQProducer producer, FaultSwitches faultSwitches) {
         this.producer = producer;
+        this.faultSwitches = faultSwitches;
     }
 
     public void send(String topic, String keys, Object body) {
         send(message(topic, keys, body, Map.of()));
+    }
+
+    /** A dead letter back to its topic, with its keys and user properties (the operator's re-drive). */
+    public void redeliver(String topic, MessageExt deadLetter) {
+        Message message = new Message(topic, deadLetter.getBody());
+        message.setKeys(deadLetter.getKeys());
+        deadLetter.getProperties().forEach((name, value) -> {
+            if (!MessageConst.STRING_HASH_SET.contains(name)) {
+                message.putUserProperty(name, value);
+            }
+        });
+        send(message);
     }
 
     /** Timer message (RocketMQ 5): delivered at {@code deliverAtMillis}, never earlier. */
@@ -40,6 +58,7 @@ public class MqProducer {
      */
     public LocalTransactionState sendInTransaction(String topic, String keys, Object body, Map<String, String> properties, Object arg) {
         TransactionListenerDispatcher.takeLastFailure();
+        TransactionListenerDispatcher.takeLostAfterCommit();
         TransactionSendResult result;
         try {
             result = producer.sendMessageInTransaction(message(topic, keys, body, properties), arg);
@@ -53,6 +72,9 @@ public class MqProducer {
         if (failure != null) {
             throw failure;
         }
+        if (TransactionListenerDispatcher.takeLostAfterCommit()) {
+            return LocalTransactionState.COMMIT_MESSAGE;
+        }
         if (result.getLocalTransactionState() == LocalTransactionState.ROLLBACK_MESSAGE) {
             throw new BizException(ErrorCode.SYSTEM_ERROR, "local transaction of " + topic + " rolled back");
         }
@@ -60,6 +82,10 @@ public class MqProducer {
     }
 
     private void send(Message message) {
+        if (faultSwitches.shouldInject(FaultPoints.LOST_SEND_PREFIX + message.getTopic())) {
+            log.error("fault injection: message {} keys={} lost on its way to the broker", message.getTopic(), message.getKeys());
+            return;
+        }
         try {
             SendResult result = producer.send(message);
             if (result.getSendStatus() != SendStatus.SEND_OK) {

@@ -3,6 +3,8 @@ package com.eshop.support.mq;
 import lombok.Data;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
+
 @Data
 @ConfigurationProperties("eshop.rocketmq")
 public class MqProperties {
@@ -17,4 +19,11 @@ public class MqProperties {
     private int consumeThreadMax = 8;
     private int pollNameServerIntervalMs = 30_000;
     private int sendTimeoutMs = 5_000;
+    /**
+     * A check-back that does not find its local transaction's effect answers UNKNOW until the message is this old,
+     * then ROLLBACK; longer than the longest local transaction (the cancel's global transaction times out at 30 s).
+     */
+    private Duration checkBackRollbackAfter = Duration.ofSeconds(60);
+    /** Most dead letters one call of the deadletters endpoint re-drives. */
+    private int dlqRedriveMax = 1000;
 }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 @Slf4j
 public class TransactionListenerDispatcher implements TransactionListener {
     private static final ThreadLocal<RuntimeException> LAST_FAILURE = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> LOST_AFTER_COMMIT = new ThreadLocal<>();
     /** Resolved on first use: the handlers depend on services that depend on the producer that holds this listener. */
     private final Supplier<Map<String, LocalTransactionHandler>> handlers;
 
@@ -42,6 +43,12 @@ public class TransactionListenerDispatcher implements TransactionListener {
                 log.error("fault injection: halting after the local transaction of {} keys={} committed", message.getTopic(), message.getKeys());
                 Runtime.getRuntime().halt(137);
             }
+            if (state == LocalTransactionState.COMMIT_MESSAGE
+                    && faultSwitches.shouldInject(FaultPoints.LOST_AFTER_LOCAL_COMMIT_PREFIX + message.getTopic())) {
+                log.error("fault injection: half message of {} keys={} lost after its local commit", message.getTopic(), message.getKeys());
+                LOST_AFTER_COMMIT.set(true);
+                return LocalTransactionState.ROLLBACK_MESSAGE;
+            }
             return state;
         } catch (RuntimeException e) {
             LAST_FAILURE.set(e);
@@ -56,6 +63,13 @@ public class TransactionListenerDispatcher implements TransactionListener {
         RuntimeException failure = LAST_FAILURE.get();
         LAST_FAILURE.remove();
         return failure;
+    }
+
+    /** Whether the message of the local transaction just run on this thread was lost by fault injection. */
+    static boolean takeLostAfterCommit() {
+        boolean lost = Boolean.TRUE.equals(LOST_AFTER_COMMIT.get());
+        LOST_AFTER_COMMIT.remove();
+        return lost;
     }
 
     @Override

@@ -8,10 +8,12 @@ import com.eshop.common.api.inventory.CancelOrderReleaseProductStockRequest;
 import com.eshop.common.api.inventory.StockItemRequest;
 import com.eshop.common.api.market.ReleaseUserCouponRequest;
 import com.eshop.common.api.mq.ActualRefundMessage;
+import com.eshop.common.api.mq.RefundCompletedMessage;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.common.api.order.AfterSaleDTO;
 import com.eshop.common.api.order.CancelOrderRequest;
 import com.eshop.common.api.order.OrderDetailDTO;
+import com.eshop.common.api.pay.PayRefundRequest;
 import com.eshop.order.domain.OrderStatusTransitions;
 import com.eshop.order.domain.RefundRequestIds;
 import com.eshop.order.infrastructure.gateway.PayGateway;
@@ -61,7 +63,20 @@ public class OrderAfterSaleService {
             if (!order.getUserId().equals(userId)) {
                 throw new BizException(ErrorCode.ORDER_NOT_OWNED);
             }
+            // a caller may ask for a timeout cancel only once the timeout is due; answering success would be false
+            if (cancelType == OrderCancelTypeEnum.TIMEOUT_CANCELED && !isCanceled(order) && !isDueForTimeout(order)) {
+                throw new BizException(ErrorCode.ORDER_NOT_EXPIRED, "order " + orderId + " is "
+                        + OrderStatusEnum.of(order.getOrderStatus()) + " and expires " + order.getExpireTime());
+            }
         });
+    }
+
+    private static boolean isCanceled(OrderInfoDO order) {
+        return OrderStatusEnum.CANCELED.getCode().equals(order.getOrderStatus());
+    }
+
+    private static boolean isDueForTimeout(OrderInfoDO order) {
+        return OrderStatusEnum.CREATED.getCode().equals(order.getOrderStatus()) && !order.getExpireTime().after(new Date());
     }
 
     /**
@@ -92,8 +107,7 @@ public class OrderAfterSaleService {
             log.info("order {} already cancelled: nothing to do", orderId);
             return false;
         }
-        if (cancelType == OrderCancelTypeEnum.TIMEOUT_CANCELED
-                && (status != OrderStatusEnum.CREATED || order.getExpireTime().after(new Date()))) {
+        if (cancelType == OrderCancelTypeEnum.TIMEOUT_CANCELED && !isDueForTimeout(order)) {
             log.info("order {} is {} and expires {}: not a timeout", orderId, status, order.getExpireTime());
             return false;
         }
@@ -110,7 +124,7 @@ public class OrderAfterSaleService {
         return true;
     }
 
-    private CancelOrderAssembleRequest buildAssembleRequest(OrderInfoDO order, OrderCancelTypeEnum cancelType) {
+    CancelOrderAssembleRequest buildAssembleRequest(OrderInfoDO order, OrderCancelTypeEnum cancelType) {
         String orderId = order.getOrderId();
         var items = orderRepository.findItems(orderId);
         CancelOrderAssembleRequest request = new CancelOrderAssembleRequest();
@@ -123,6 +137,16 @@ public class OrderAfterSaleService {
         return request;
     }
 
+    /** Stock and coupons are released only for an order whose cancellation is globally committed. */
+    public boolean isCancellationCommitted(String orderId) {
+        Checks.id(orderId, "orderId");
+        OrderInfoDO order = orderRepository.findCommittedOrder(orderId);
+        if (order == null) {
+            throw new BizException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId + " does not exist");
+        }
+        return isCanceled(order);
+    }
+
     /**
      * ReleaseAssetsListener: one message per asset, each on its own topic (section 16); a new asset type is a
      * new consumer. A redelivery re-sends all of them; every consumer is idempotent.
@@ -132,6 +156,14 @@ public class OrderAfterSaleService {
         if (OrderStatusTransitions.isPaid(OrderStatusEnum.of(order.getOrderStatus()))) {
             mqProducer.send(RocketMqConstant.CANCEL_REFUND_REQUEST_TOPIC, request.getOrderId(), request);
         }
+        releaseStock(request);
+        if (order.getCouponId() != null) {
+            releaseCoupon(request);
+        }
+    }
+
+    /** CANCEL_RELEASE_INVENTORY of a cancelled order (inventory releases what the order's stock log says). */
+    void releaseStock(CancelOrderAssembleRequest request) {
         CancelOrderReleaseProductStockRequest stock = new CancelOrderReleaseProductStockRequest();
         stock.setOrderId(request.getOrderId());
         stock.setOrderItemRequestList(request.getOrderItemDTOList().stream().map(item -> {
@@ -141,10 +173,13 @@ public class OrderAfterSaleService {
             return stockItem;
         }).toList());
         mqProducer.send(RocketMqConstant.CANCEL_RELEASE_INVENTORY_TOPIC, request.getOrderId(), stock);
-        if (order.getCouponId() != null) {
-            mqProducer.send(RocketMqConstant.CANCEL_RELEASE_PROPERTY_TOPIC, request.getOrderId(),
-                    releaseUserCouponRequest(order.getUserId(), order.getCouponId(), request.getOrderId()));
-        }
+    }
+
+    /** CANCEL_RELEASE_PROPERTY of a cancelled order that used a coupon. */
+    void releaseCoupon(CancelOrderAssembleRequest request) {
+        OrderDetailDTO order = request.getOrderInfoDTO();
+        mqProducer.send(RocketMqConstant.CANCEL_RELEASE_PROPERTY_TOPIC, request.getOrderId(),
+                releaseUserCouponRequest(order.getUserId(), order.getCouponId(), request.getOrderId()));
     }
 
     /**
@@ -196,7 +231,7 @@ public class OrderAfterSaleService {
             if (afterSale == null || refund == null) {
                 throw new BizException(ErrorCode.SYSTEM_ERROR, "after-sale " + afterSaleId + " not found");
             }
-            if (afterSaleManager.isRefunding(afterSaleId)) {
+            if (afterSaleManager.isRefundExecuted(afterSaleId)) {
                 log.info("after-sale {} already refunded", afterSaleId);
                 return;
             }
@@ -209,6 +244,33 @@ public class OrderAfterSaleService {
                         Map.of(AFTER_SALE_ID, afterSaleId), afterSaleId);
             } else {
                 afterSaleManager.markRefunding(afterSaleId);
+            }
+        }
+    }
+
+    /**
+     * The gateway's refund notification (RefundCompletedListener): completes the after-sale of that refund,
+     * REFUNDING -> REFUNDED; a repeat changes nothing. It may overtake refundMoney's own bookkeeping: while the
+     * after-sale is still REVIEW_PASS it is refused, so the message comes back later. A refund that belongs to no
+     * after-sale (a payment the order did not keep) has nothing to complete.
+     */
+    public void completeRefund(RefundCompletedMessage message) {
+        String refundRequestId = Checks.id(message.getRefundRequestId(), "refundRequestId", PayRefundRequest.MAX_REFUND_REQUEST_ID_LENGTH);
+        AfterSaleRefundDO refund = afterSaleManager.findRefundByRequestId(refundRequestId);
+        if (refund == null) {
+            log.info("refund {} of order {} belongs to no after-sale: nothing to complete", refundRequestId, message.getOrderId());
+            return;
+        }
+        if (!refund.getRefundAmount().equals(message.getRefundAmount())) {
+            throw new BizException(ErrorCode.SYSTEM_ERROR, "refund " + refundRequestId + " notified with " + message.getRefundAmount()
+                    + " cents, the after-sale refunds " + refund.getRefundAmount());
+        }
+        String afterSaleId = refund.getAfterSaleId();
+        try (RedisLock.LockHandle ignored = redisLock.lock(RedisLockKeyConstants.REFUND_MONEY_KEY + afterSaleId)) {
+            if (afterSaleManager.markRefunded(afterSaleId)) {
+                log.info("after-sale {} refunded", afterSaleId);
+            } else if (!afterSaleManager.isRefundExecuted(afterSaleId)) {
+                throw new BizException(ErrorCode.LOCK_BUSY, "after-sale " + afterSaleId + " has not recorded its refund yet");
             }
         }
     }

@@ -10,6 +10,10 @@ import java.time.Duration;
 public class OrderProperties {
     /** Time from creation to expiry of an unpaid order; the pay-timeout message is due then. */
     private Duration payTimeout = Duration.ofMinutes(30);
-    /** Page size of the expired-order scan. */
+    /** Page size of the expired-order scan and of the reconciliation job. */
     private int scanPageSize = 200;
+    /** The reconciliation job leaves a cancelled order alone this long: the chain's own messages settle it first. */
+    private Duration reconcileGrace = Duration.ofMinutes(5);
+    /** The reconciliation job reads orders cancelled at most this long ago (older ones are left to an operator). */
+    private Duration reconcileLookback = Duration.ofDays(1);
 }

@@ -1,12 +1,11 @@
 package com.eshop.order.mq;
 
-import com.eshop.common.api.RedisLockKeyConstants;
 import com.eshop.common.api.mq.ActualRefundMessage;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.order.application.AfterSaleManager;
 import com.eshop.order.application.OrderAfterSaleService;
 import com.eshop.support.json.Json;
-import com.eshop.support.lock.RedisLock;
+import com.eshop.support.mq.CheckBackPolicy;
 import com.eshop.support.mq.LocalTransactionHandler;
 import lombok.RequiredArgsConstructor;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 public class ActualRefundTransaction implements LocalTransactionHandler {
     private final AfterSaleManager afterSaleManager;
-    private final RedisLock redisLock;
+    private final CheckBackPolicy checkBackPolicy;
 
     @Override
     public String topic() {
@@ -37,11 +36,6 @@ public class ActualRefundTransaction implements LocalTransactionHandler {
     @Override
     public LocalTransactionState checkLocalTransaction(MessageExt message) {
         ActualRefundMessage body = Json.fromBytes(message.getBody(), ActualRefundMessage.class);
-        return redisLock.tryLockNow(RedisLockKeyConstants.REFUND_KEY + body.getOrderId()).map(lock -> {
-            try (lock) {
-                return afterSaleManager.afterSaleRecordsExist(body.getAfterSaleId())
-                        ? LocalTransactionState.COMMIT_MESSAGE : LocalTransactionState.ROLLBACK_MESSAGE;
-            }
-        }).orElse(LocalTransactionState.UNKNOW);
+        return checkBackPolicy.decide(afterSaleManager.afterSaleRecordsExist(body.getAfterSaleId()), message);
     }
 }

@@ -1,10 +1,9 @@
 package com.eshop.order.mq;
 
-import com.eshop.common.api.RedisLockKeyConstants;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.order.application.OrderManager;
 import com.eshop.order.application.OrderService;
-import com.eshop.support.lock.RedisLock;
+import com.eshop.support.mq.CheckBackPolicy;
 import com.eshop.support.mq.LocalTransactionHandler;
 import lombok.RequiredArgsConstructor;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class PaidOrderSuccessTransaction implements LocalTransactionHandler {
     private final OrderManager orderManager;
     private final OrderService orderService;
-    private final RedisLock redisLock;
+    private final CheckBackPolicy checkBackPolicy;
 
     @Override
     public String topic() {
@@ -35,11 +34,6 @@ public class PaidOrderSuccessTransaction implements LocalTransactionHandler {
     /** The order id is the key; a callback still holding ORDER_PAY_KEY may yet commit, so ask again later. */
     @Override
     public LocalTransactionState checkLocalTransaction(MessageExt message) {
-        String orderId = message.getKeys();
-        return redisLock.tryLockNow(RedisLockKeyConstants.ORDER_PAY_KEY + orderId).map(lock -> {
-            try (lock) {
-                return orderService.isPaymentAccepted(orderId) ? LocalTransactionState.COMMIT_MESSAGE : LocalTransactionState.ROLLBACK_MESSAGE;
-            }
-        }).orElse(LocalTransactionState.UNKNOW);
+        return checkBackPolicy.decide(orderService.isPaymentAccepted(message.getKeys()), message);
     }
 }

@@ -1,10 +1,9 @@
 package com.eshop.order.mq;
 
-import com.eshop.common.api.RedisLockKeyConstants;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.order.application.AfterSaleManager;
 import com.eshop.order.application.OrderAfterSaleService;
-import com.eshop.support.lock.RedisLock;
+import com.eshop.support.mq.CheckBackPolicy;
 import com.eshop.support.mq.LocalTransactionHandler;
 import lombok.RequiredArgsConstructor;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 public class RefundReleaseCouponTransaction implements LocalTransactionHandler {
     private final AfterSaleManager afterSaleManager;
-    private final RedisLock redisLock;
+    private final CheckBackPolicy checkBackPolicy;
 
     @Override
     public String topic() {
@@ -33,10 +32,6 @@ public class RefundReleaseCouponTransaction implements LocalTransactionHandler {
     @Override
     public LocalTransactionState checkLocalTransaction(MessageExt message) {
         String afterSaleId = message.getUserProperty(OrderAfterSaleService.AFTER_SALE_ID);
-        return redisLock.tryLockNow(RedisLockKeyConstants.REFUND_MONEY_KEY + afterSaleId).map(lock -> {
-            try (lock) {
-                return afterSaleManager.isRefunding(afterSaleId) ? LocalTransactionState.COMMIT_MESSAGE : LocalTransactionState.ROLLBACK_MESSAGE;
-            }
-        }).orElse(LocalTransactionState.UNKNOW);
+        return checkBackPolicy.decide(afterSaleManager.isRefundExecuted(afterSaleId), message);
     }
 }

@@ -1,10 +1,9 @@
 package com.eshop.order.mq;
 
-import com.eshop.common.api.RedisLockKeyConstants;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.order.application.AfterSaleManager;
 import com.eshop.order.application.CancelOrderAssembleRequest;
-import com.eshop.support.lock.RedisLock;
+import com.eshop.support.mq.CheckBackPolicy;
 import com.eshop.support.mq.LocalTransactionHandler;
 import io.seata.core.exception.TransactionException;
 import lombok.RequiredArgsConstructor;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 public class ReleaseAssetsTransaction implements LocalTransactionHandler {
     private final AfterSaleManager afterSaleManager;
-    private final RedisLock redisLock;
+    private final CheckBackPolicy checkBackPolicy;
 
     @Override
     public String topic() {
@@ -52,13 +51,7 @@ public class ReleaseAssetsTransaction implements LocalTransactionHandler {
      */
     @Override
     public LocalTransactionState checkLocalTransaction(MessageExt message) {
-        String orderId = message.getKeys();
         String cancelRequestId = message.getUserProperty(CancelOrderAssembleRequest.CANCEL_REQUEST_ID);
-        return redisLock.tryLockNow(RedisLockKeyConstants.CANCEL_KEY + orderId).map(lock -> {
-            try (lock) {
-                return afterSaleManager.isCancelCommitted(orderId, cancelRequestId)
-                        ? LocalTransactionState.COMMIT_MESSAGE : LocalTransactionState.ROLLBACK_MESSAGE;
-            }
-        }).orElse(LocalTransactionState.UNKNOW);
+        return checkBackPolicy.decide(afterSaleManager.isCancelCommitted(message.getKeys(), cancelRequestId), message);
     }
 }

@@ -5,6 +5,7 @@ import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.stack.ServiceSpec;
 import com.eshop.systemtest.support.Faults;
+import com.eshop.systemtest.support.MapperSql;
 import com.eshop.systemtest.support.Outcomes;
 import com.eshop.systemtest.support.Scenario;
 import com.eshop.systemtest.support.Suite;
@@ -13,9 +14,11 @@ import com.eshop.systemtest.support.XxlJobTrigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 import static com.eshop.systemtest.support.Scenario.items;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,30 +48,50 @@ class ExpiredOrderScanIT {
         scenario.db().rows("order_db", "ANALYZE TABLE order_info");
         List<CreateOrderDTO> expired = new ArrayList<>();
         List<TestData.UserCoupon> users = new ArrayList<>();
+        // enough orders that each of the two shards owns at least two
         Faults.with(ServiceSpec.ORDER, FaultPoints.ORDER_DROP_PAY_TIMEOUT_MESSAGE, 1.0, () -> {
-            for (int i = 0; i < 6; i++) {
+            while (expired.size() < 16 && (expired.size() < 6 || countShard(expired, 0) < 2 || countShard(expired, 1) < 2)) {
                 TestData.UserCoupon user = TestData.nextUserWithCoupon();
                 users.add(user);
                 expired.add(scenario.createOrder(user.userId(), user.couponId(), items("SKU-1011", 1)));
             }
         });
+        assertThat(countShard(expired, 0)).as("orders of shard 0").isGreaterThanOrEqualTo(2);
+        assertThat(countShard(expired, 1)).as("orders of shard 1").isGreaterThanOrEqualTo(2);
         TimeoutCancelIT.sleepUntil(expired.get(expired.size() - 1).getExpireTime().getTime() + 200);
 
-        Map<String, Object> plan = scenario.db().row("order_db", "EXPLAIN SELECT order_id, expire_time FROM order_info "
-                + "WHERE order_status = 10 AND expire_time <= NOW(3) AND (expire_time > '1970-01-02' OR (expire_time = '1970-01-02' AND order_id > '')) "
-                + "ORDER BY expire_time, order_id LIMIT 200");
-        assertThat(plan.get("key")).isEqualTo("idx_status_expire");
+        // the mapper's own query, as order-service runs it, for the first page
+        String scanSql = MapperSql.of(Suite.stack().config().repoDir().resolve(
+                        "order-service/src/main/java/com/eshop/order/infrastructure/persistence/OrderInfoMapper.java"),
+                "selectExpiredUnpaidPage", Map.of("now", "NOW(3)", "afterExpire", "'1970-01-02'", "afterOrderId", "''",
+                        "shardIndex", "0", "shardTotal", "2", "pageSize", "200"));
+        Map<String, Object> plan = scenario.db().row("order_db", "EXPLAIN " + scanSql);
+        assertThat(plan.get("key")).as(scanSql).isEqualTo("idx_status_expire");
         assertThat(Long.parseLong(String.valueOf(plan.get("rows")))).as("rows examined by the scan").isLessThan(1000);
 
         assertThat(XxlJobTrigger.run(Suite.stack(), 0, 2)).isTrue();
-        long cancelledByShard0 = expired.stream().filter(o -> scenario.orderStatus(o.getOrderId()) == OrderStatusEnum.CANCELED.getCode()).count();
+        for (CreateOrderDTO order : expired) {
+            int expected = shardOf(order.getOrderId()) == 0 ? OrderStatusEnum.CANCELED.getCode() : OrderStatusEnum.CREATED.getCode();
+            assertThat(scenario.orderStatus(order.getOrderId())).as("after shard 0/2: order %s of shard %d", order.getOrderId(),
+                    shardOf(order.getOrderId())).isEqualTo(expected);
+        }
         assertThat(XxlJobTrigger.run(Suite.stack(), 1, 2)).isTrue();
 
         for (int i = 0; i < expired.size(); i++) {
             Outcomes.assertFullyCancelled(scenario, expired.get(i).getOrderId(), users.get(i).couponId(), 1, 0);
         }
-        System.out.printf("sharded scan: shard 0 cancelled %d of %d, shard 1 the rest%n", cancelledByShard0, expired.size());
         assertThat(scenario.db().count("order_db", "SELECT COUNT(*) FROM order_info WHERE order_id LIKE 'SYN-%' AND order_status = 10"))
                 .as("orders not yet due are left alone").isEqualTo(NOT_YET_DUE);
+    }
+
+    /** The shard the scan assigns an order to: MOD(CRC32(order_id), 2), as in the mapper's query. */
+    private static int shardOf(String orderId) {
+        CRC32 crc = new CRC32();
+        crc.update(orderId.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % 2);
+    }
+
+    private static long countShard(List<CreateOrderDTO> orders, int shard) {
+        return orders.stream().filter(o -> shardOf(o.getOrderId()) == shard).count();
     }
 }

@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class Suite {
     public static final Duration PAY_TIMEOUT = Duration.ofSeconds(20);
     public static final int MAX_RECONSUME_TIMES = 6;
+    /** Tests trigger the reconciliation job themselves (none is scheduled); it looks at cancels older than this. */
+    public static final Duration RECONCILE_GRACE = Duration.ofSeconds(5);
 
     private static LocalStack stack;
     private static SuiteClient client;
@@ -33,6 +35,7 @@ public final class Suite {
             LocalStackConfig config = LocalStackConfig.builder()
                     .reset(true)
                     .scanInterval(Duration.ZERO)
+                    .reconcileInterval(Duration.ZERO)
                     .transactionCheckInterval(1000)
                     .transactionTimeOut(1500)
                     .transactionOpBatchInterval(200)
@@ -40,6 +43,7 @@ public final class Suite {
                     // plus the expiry of the dead holder's lock, or the broker discards it
                     .transactionCheckMax(600)
                     .springArgs("--eshop.order.pay-timeout=" + PAY_TIMEOUT,
+                            "--eshop.order.reconcile-grace=" + RECONCILE_GRACE,
                             "--eshop.rocketmq.retry-delay-level=1",
                             "--eshop.rocketmq.max-reconsume-times=" + MAX_RECONSUME_TIMES,
                             "--eshop.faults.enabled=true")

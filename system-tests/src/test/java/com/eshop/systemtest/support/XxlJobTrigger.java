@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Triggers AutoCancelExpiredOrderTask as one shard of a sharding-broadcast run, exactly as the XXL-JOB admin would. */
+/** Triggers a job of order-service's executor as one shard of a sharding-broadcast run, exactly as the XXL-JOB admin would. */
 public final class XxlJobTrigger {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final AtomicInteger LOG_ID = new AtomicInteger(1_000_000);
@@ -18,7 +18,16 @@ public final class XxlJobTrigger {
 
     /** Runs the handler synchronously (SERIAL_EXECUTION, then waits for the executor to go idle). */
     public static boolean run(LocalStack stack, int shardIndex, int shardTotal) {
-        String body = "{\"jobId\":1,\"executorHandler\":\"autoCancelExpiredOrderTask\",\"executorParams\":\"\","
+        return run(stack, 1, "autoCancelExpiredOrderTask", shardIndex, shardTotal);
+    }
+
+    /** The reconciliation job (ReconcileCancelledOrdersTask), synchronously. */
+    public static boolean runReconciliation(LocalStack stack, int shardIndex, int shardTotal) {
+        return run(stack, 2, LocalStack.RECONCILE_JOB_HANDLER, shardIndex, shardTotal);
+    }
+
+    private static boolean run(LocalStack stack, int jobId, String handler, int shardIndex, int shardTotal) {
+        String body = "{\"jobId\":" + jobId + ",\"executorHandler\":\"" + handler + "\",\"executorParams\":\"\","
                 + "\"executorBlockStrategy\":\"SERIAL_EXECUTION\",\"executorTimeout\":0,\"logId\":" + LOG_ID.incrementAndGet()
                 + ",\"logDateTime\":" + System.currentTimeMillis() + ",\"glueType\":\"BEAN\",\"glueSource\":\"\",\"glueUpdatetime\":0,"
                 + "\"broadcastIndex\":" + shardIndex + ",\"broadcastTotal\":" + shardTotal + "}";
@@ -31,17 +40,17 @@ public final class XxlJobTrigger {
             if (response.statusCode() != 200 || !response.body().contains("\"code\":200")) {
                 return false;
             }
-            return awaitIdle();
+            return awaitIdle(jobId);
         } catch (Exception e) {
             return false;
         }
     }
 
-    private static boolean awaitIdle() throws Exception {
+    private static boolean awaitIdle(int jobId) throws Exception {
         for (int i = 0; i < 300; i++) {
             HttpRequest idle = HttpRequest.newBuilder(URI.create("http://127.0.0.1:19999/idleBeat"))
                     .header("XXL-JOB-ACCESS-TOKEN", Suite.stack().config().xxlJobAccessToken())
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"jobId\":1}")).build();
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jobId\":" + jobId + "}")).build();
             if (HTTP.send(idle, HttpResponse.BodyHandlers.ofString()).body().contains("\"code\":200")) {
                 return true;
             }

@@ -21,4 +21,8 @@ public class InventoryGateway {
         request.setOrderItemRequestList(items);
         unwrap(inventoryApi.lockProductStock(request));
     }
+
+    public boolean holdsLockedStock(String orderId) {
+        return Boolean.TRUE.equals(unwrap(inventoryApi.holdsLockedStock(orderId)));
+    }
 }

@@ -20,4 +20,10 @@ public class MarketGateway {
         request.setOrderId(orderId);
         return unwrap(marketApi.lockUserCoupon(request));
     }
+
+    /** Whether the coupon is still used by this order. */
+    public boolean isCouponHeldBy(String couponId, String orderId) {
+        UserCouponDTO coupon = unwrap(marketApi.getUserCoupon(couponId));
+        return coupon != null && Integer.valueOf(1).equals(coupon.getUsed()) && orderId.equals(coupon.getOrderId());
+    }
 }
