@@ -95,8 +95,8 @@ public final class FaultInjector {
     /** Switches the rate-driven classes of {@code classes} on (and every other point off). */
     public synchronized void apply(Set<FaultClass> classes) {
         active = classes.isEmpty() ? EnumSet.noneOf(FaultClass.class) : EnumSet.copyOf(classes);
-        for (ServiceSpec s : ServiceSpec.ALL) {
-            applyTo(s.name());
+        for (String service : stack.serviceNames()) {
+            applyTo(service);
         }
     }
 
@@ -107,7 +107,9 @@ public final class FaultInjector {
         }
     }
 
-    private Map<String, Double> wantedRates(String service) {
+    /** The points of one service instance; a second instance (scaled-out stack) gets those of its service. */
+    private Map<String, Double> wantedRates(String instance) {
+        String service = ServiceSpec.byName(instance).module();
         Map<String, Double> m = new LinkedHashMap<>();
         Set<FaultClass> a = active;
         if (CONSUMING.contains(service)) {
@@ -137,17 +139,17 @@ public final class FaultInjector {
     public synchronized List<String> clearAll() {
         active = EnumSet.noneOf(FaultClass.class);
         List<String> notOff = new ArrayList<>();
-        for (ServiceSpec s : ServiceSpec.ALL) {
+        for (String service : stack.serviceNames()) {
             try {
-                applyTo(s.name());
-                Map<String, Double> now = rates(s.name());
+                applyTo(service);
+                Map<String, Double> now = rates(service);
                 now.forEach((point, rate) -> {
                     if (rate != 0) {
-                        notOff.add(s.name() + " " + point + "=" + rate);
+                        notOff.add(service + " " + point + "=" + rate);
                     }
                 });
             } catch (RuntimeException e) {
-                notOff.add(s.name() + ": " + e.getMessage());
+                notOff.add(service + ": " + e.getMessage());
             }
         }
         return notOff;
@@ -218,8 +220,8 @@ public final class FaultInjector {
 
     /** Adds what the services injected since the last harvest to the totals (a restarted JVM counts from zero). */
     public void harvest() {
-        for (ServiceSpec s : ServiceSpec.ALL) {
-            harvest(s.name());
+        for (String service : stack.serviceNames()) {
+            harvest(service);
         }
     }
 

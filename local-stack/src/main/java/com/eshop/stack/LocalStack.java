@@ -190,6 +190,9 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceSpec spec : ServiceSpec.ALL) {
                 if (config.services().contains(spec.name())) {
                     services.put(spec.name(), newServiceRunner(spec));
+                    if (config.scaleOut() && ServiceSpec.SCALED_OUT.contains(spec.name())) {
+                        services.put(spec.replica().name(), newServiceRunner(spec.replica()));
+                    }
                 }
             }
             List<String> missing = services.values().stream().filter(r -> !Files.isRegularFile(r.jar()))
@@ -230,8 +233,10 @@ public final class LocalStack implements AutoCloseable {
         kills.add(() -> ChildProcess.killStale(pidDir.resolve("seata-tc.pid"), marker("seata-tc"), false,
                 this::progress));
         for (ServiceSpec s : ServiceSpec.ALL) {
-            kills.add(() -> ChildProcess.killStale(pidDir.resolve(s.name() + ".pid"), marker(s.name()), false,
-                    this::progress));
+            for (ServiceSpec instance : List.of(s, s.replica())) {
+                kills.add(() -> ChildProcess.killStale(pidDir.resolve(instance.name() + ".pid"), marker(instance.name()), false,
+                        this::progress));
+            }
         }
         runParallel(kills);
     }
@@ -259,6 +264,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (services.containsKey(ServiceSpec.ORDER)) {
             ports.put(StackPorts.XXL_JOB_EXECUTOR, "order-service xxl-job executor");
+            if (config.scaleOut()) {
+                ports.put(StackPorts.XXL_JOB_EXECUTOR_REPLICA, "order-service-2 xxl-job executor");
+            }
         }
         List<String> busy = new ArrayList<>();
         ports.forEach((port, what) -> {
@@ -328,14 +336,24 @@ public final class LocalStack implements AutoCloseable {
                 "--server.address=" + StackPorts.HOST,
                 "--dubbo.protocol.port=" + spec.dubboPort(),
                 "--eshop.rocketmq.poll-name-server-interval-ms=1000"));
-        if (spec.name().equals(ServiceSpec.ORDER)) {
-            base.add("--xxl.job.executor.port=" + StackPorts.XXL_JOB_EXECUTOR);
+        if (spec.module().equals(ServiceSpec.ORDER)) {
+            base.add("--xxl.job.executor.port=" + executorPort(spec));
             base.add("--xxl.job.executor.ip=" + StackPorts.HOST);
             base.add("--xxl.job.accessToken=" + config.xxlJobAccessToken());
         }
         cmd.addAll(ServiceRunner.mergeArgs(base, config.springArgs(), config.serviceArgs(spec.name())));
         return new ServiceRunner(spec, jar, cmd, config.repoDir().resolve(spec.module()),
                 logDir.resolve(spec.name() + ".log"), pidDir.resolve(spec.name() + ".pid"));
+    }
+
+    private static int executorPort(ServiceSpec orderService) {
+        return orderService.isReplica() ? StackPorts.XXL_JOB_EXECUTOR_REPLICA : StackPorts.XXL_JOB_EXECUTOR;
+    }
+
+    /** The XXL-JOB executors of the stack's order-service instances, in shard order. */
+    private List<Integer> executorPorts() {
+        return config.scaleOut() ? List.of(StackPorts.XXL_JOB_EXECUTOR, StackPorts.XXL_JOB_EXECUTOR_REPLICA)
+                : List.of(StackPorts.XXL_JOB_EXECUTOR);
     }
 
     private void startServices(List<String> names) throws Exception {
@@ -372,10 +390,10 @@ public final class LocalStack implements AutoCloseable {
         if (!services.containsKey(ServiceSpec.ORDER)) {
             return;
         }
-        scanTrigger = new ScanJobTrigger(StackPorts.XXL_JOB_EXECUTOR, config.xxlJobAccessToken(), ScanJobTrigger.SCAN_JOB_ID,
+        scanTrigger = new ScanJobTrigger(executorPorts(), config.xxlJobAccessToken(), ScanJobTrigger.SCAN_JOB_ID,
                 config.scanJobHandler(), config.scanJobParams(), this::progress);
         startTrigger(scanTrigger, config.scanJobHandler(), config.scanInterval());
-        reconcileTrigger = new ScanJobTrigger(StackPorts.XXL_JOB_EXECUTOR, config.xxlJobAccessToken(), ScanJobTrigger.RECONCILE_JOB_ID,
+        reconcileTrigger = new ScanJobTrigger(executorPorts(), config.xxlJobAccessToken(), ScanJobTrigger.RECONCILE_JOB_ID,
                 RECONCILE_JOB_HANDLER, "", this::progress);
         startTrigger(reconcileTrigger, RECONCILE_JOB_HANDLER, config.reconcileInterval());
     }
@@ -384,7 +402,7 @@ public final class LocalStack implements AutoCloseable {
         if (interval != null && !interval.isZero() && !interval.isNegative()) {
             trigger.start(interval);
             progress("job " + handler + " will be triggered every " + interval.toSeconds()
-                    + " s via http://" + StackPorts.HOST + ":" + StackPorts.XXL_JOB_EXECUTOR + "/run");
+                    + " s via " + executorPorts().size() + " executor(s) from http://" + StackPorts.HOST + ":" + StackPorts.XXL_JOB_EXECUTOR + "/run");
         }
     }
 
@@ -569,6 +587,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The names of the stack's service instances (with the replicas of a scaled-out stack). */
+    public List<String> serviceNames() {
+        return List.copyOf(services.keySet());
+    }
+
     public boolean isServiceHealthy(String name) {
         return runner(name).isHealthy();
     }
@@ -632,14 +655,14 @@ public final class LocalStack implements AutoCloseable {
      * @return true if the executor accepted the trigger (the job itself runs asynchronously in order-service)
      */
     public boolean triggerScanJob() {
-        ScanJobTrigger t = scanTrigger != null ? scanTrigger : new ScanJobTrigger(StackPorts.XXL_JOB_EXECUTOR,
+        ScanJobTrigger t = scanTrigger != null ? scanTrigger : new ScanJobTrigger(executorPorts(),
                 config.xxlJobAccessToken(), ScanJobTrigger.SCAN_JOB_ID, config.scanJobHandler(), config.scanJobParams(), this::progress);
         return triggerOnce(t, config.scanJobHandler());
     }
 
     /** Triggers order-service's reconciliation job once, now; true if the executor accepted the trigger. */
     public boolean triggerReconcileJob() {
-        ScanJobTrigger t = reconcileTrigger != null ? reconcileTrigger : new ScanJobTrigger(StackPorts.XXL_JOB_EXECUTOR,
+        ScanJobTrigger t = reconcileTrigger != null ? reconcileTrigger : new ScanJobTrigger(executorPorts(),
                 config.xxlJobAccessToken(), ScanJobTrigger.RECONCILE_JOB_ID, RECONCILE_JOB_HANDLER, "", this::progress);
         return triggerOnce(t, RECONCILE_JOB_HANDLER);
     }
@@ -741,7 +764,7 @@ public final class LocalStack implements AutoCloseable {
                 seata == null ? Optional.empty() : seata.pid());
         for (ServiceRunner r : services.values()) {
             String addr = "http://127.0.0.1:" + r.spec().httpPort() + ", dubbo :" + r.spec().dubboPort()
-                    + (r.spec().name().equals(ServiceSpec.ORDER) ? ", xxl-job :" + StackPorts.XXL_JOB_EXECUTOR : "");
+                    + (r.spec().module().equals(ServiceSpec.ORDER) ? ", xxl-job :" + executorPort(r.spec()) : "");
             row(rows, r.spec().name(), addr, r.pid());
         }
         rows.add(new String[]{"launcher JVM", "ZooKeeper + RocketMQ in process", Long.toString(self), "", "",

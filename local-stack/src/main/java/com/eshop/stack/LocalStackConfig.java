@@ -50,6 +50,7 @@ public final class LocalStackConfig {
     private final String scanJobHandler;
     private final String scanJobParams;
     private final Duration reconcileInterval;
+    private final boolean scaleOut;
     private final String xxlJobAccessToken;
     private final long transactionCheckInterval;
     private final long transactionTimeOut;
@@ -82,6 +83,7 @@ public final class LocalStackConfig {
         this.scanJobHandler = b.scanJobHandler;
         this.scanJobParams = b.scanJobParams;
         this.reconcileInterval = b.reconcileInterval;
+        this.scaleOut = b.scaleOut;
         this.xxlJobAccessToken = b.xxlJobAccessToken;
         this.transactionCheckInterval = b.transactionCheckInterval;
         this.transactionTimeOut = b.transactionTimeOut;
@@ -148,6 +150,8 @@ public final class LocalStackConfig {
     public String scanJobParams() { return scanJobParams; }
     /** Interval of the reconcileCancelledOrdersTask trigger; zero = off. */
     public Duration reconcileInterval() { return reconcileInterval; }
+    /** Two instances each of {@link ServiceSpec#SCALED_OUT}; the jobs then run sharded over both executors. */
+    public boolean scaleOut() { return scaleOut; }
     public String xxlJobAccessToken() { return xxlJobAccessToken; }
     public long transactionCheckInterval() { return transactionCheckInterval; }
     public long transactionTimeOut() { return transactionTimeOut; }
@@ -178,6 +182,7 @@ public final class LocalStackConfig {
         b.scanJobHandler = scanJobHandler;
         b.scanJobParams = scanJobParams;
         b.reconcileInterval = reconcileInterval;
+        b.scaleOut = scaleOut;
         b.xxlJobAccessToken = xxlJobAccessToken;
         b.transactionCheckInterval = transactionCheckInterval;
         b.transactionTimeOut = transactionTimeOut;
@@ -208,6 +213,7 @@ public final class LocalStackConfig {
         private String scanJobHandler = "autoCancelExpiredOrderTask";
         private String scanJobParams = "";
         private Duration reconcileInterval = Duration.ofSeconds(30);
+        private boolean scaleOut;
         private String xxlJobAccessToken = "eshop-local-token";
         private long transactionCheckInterval = 2000;
         private long transactionTimeOut = 3000;
@@ -261,6 +267,7 @@ public final class LocalStackConfig {
         public Builder scanJobHandler(String handler) { this.scanJobHandler = Objects.requireNonNull(handler); return this; }
         public Builder scanJobParams(String params) { this.scanJobParams = params == null ? "" : params; return this; }
         public Builder reconcileInterval(Duration reconcileInterval) { this.reconcileInterval = reconcileInterval; return this; }
+        public Builder scaleOut(boolean scaleOut) { this.scaleOut = scaleOut; return this; }
         /** XXL-JOB access token sent with every trigger (default {@code eshop-local-token}). */
         public Builder xxlJobAccessToken(String token) { this.xxlJobAccessToken = token; return this; }
         /** Broker transaction check-back interval in ms (default 2000). */

@@ -25,6 +25,7 @@ public final class LocalStackMain {
               --scan-interval <ISO>    interval of the autoCancelExpiredOrderTask trigger (default PT10S; PT0S = off)
               --reconcile-interval <ISO> interval of the reconcileCancelledOrdersTask trigger (default PT30S; PT0S = off)
               --reconcile-grace <ISO>  age of a cancel before reconciliation looks at it (default PT1M)
+              --scale-out              two instances each of order-, fulfill- and pay-service (the jobs sharded over both)
               --data-dir <dir>         data directory (default <repo>/.local-stack)
               --sql-dir <dir>          directory of the *.sql files (default <repo>/sql)
               --skip-build             (run-local.sh) do not run Maven first
@@ -39,6 +40,7 @@ public final class LocalStackMain {
         boolean reset = false;
         boolean infraOnly = false;
         boolean demo = true;
+        boolean scaleOut = false;
         Duration payTimeout = Duration.ofSeconds(20);
         Duration scanInterval = Duration.ofSeconds(10);
         Duration reconcileInterval = Duration.ofSeconds(30);
@@ -53,6 +55,7 @@ public final class LocalStackMain {
                     case "--reset" -> reset = true;
                     case "--infra-only" -> infraOnly = true;
                     case "--no-demo" -> demo = false;
+                    case "--scale-out" -> scaleOut = true;
                     case "--pay-timeout" -> payTimeout = duration(value(args, ++i, a), a);
                     case "--scan-interval" -> scanInterval = duration(value(args, ++i, a), a);
                     case "--reconcile-interval" -> reconcileInterval = duration(value(args, ++i, a), a);
@@ -84,6 +87,7 @@ public final class LocalStackMain {
                 .infraOnly(infraOnly)
                 .scanInterval(scanInterval)
                 .reconcileInterval(reconcileInterval)
+                .scaleOut(scaleOut)
                 .springArgs("--eshop.order.pay-timeout=" + payTimeout, "--eshop.order.reconcile-grace=" + reconcileGrace)
                 .springArgs(extra);
         if (dataDir != null) {

@@ -5,6 +5,7 @@ import com.xxl.job.core.biz.model.ReturnT;
 import com.xxl.job.core.biz.model.TriggerParam;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,8 @@ final class ScanJobTrigger implements AutoCloseable {
     private final int jobId;
     private final String handler;
     private final String params;
-    private final ExecutorBizClient client;
+    /** One executor per order-service instance; a trigger runs shard i of n on the i-th (sharding broadcast). */
+    private final List<ExecutorBizClient> executors;
     private final Consumer<String> log;
     private final AtomicLong logId = new AtomicLong(System.currentTimeMillis());
     private final AtomicLong triggers = new AtomicLong();
@@ -37,11 +39,12 @@ final class ScanJobTrigger implements AutoCloseable {
     private volatile long lastFailureLogged;
     private ScheduledExecutorService scheduler;
 
-    ScanJobTrigger(int executorPort, String accessToken, int jobId, String handler, String params, Consumer<String> log) {
+    ScanJobTrigger(List<Integer> executorPorts, String accessToken, int jobId, String handler, String params, Consumer<String> log) {
         this.jobId = jobId;
         this.handler = handler;
         this.params = params;
-        this.client = new ExecutorBizClient("http://" + StackPorts.HOST + ":" + executorPort + "/", accessToken);
+        this.executors = executorPorts.stream()
+                .map(port -> new ExecutorBizClient("http://" + StackPorts.HOST + ":" + port + "/", accessToken)).toList();
         this.log = log;
     }
 
@@ -86,23 +89,33 @@ final class ScanJobTrigger implements AutoCloseable {
         }
     }
 
-    /** One trigger now; returns the executor's answer (code 200 = accepted). */
+    /**
+     * One trigger now, as a sharding broadcast over every executor; returns the first refusal, or the last answer
+     * (code 200 = accepted by all).
+     */
     ReturnT<String> trigger() {
-        TriggerParam p = new TriggerParam();
-        p.setJobId(jobId);
-        p.setExecutorHandler(handler);
-        p.setExecutorParams(params);
-        p.setExecutorBlockStrategy("SERIAL_EXECUTION");
-        p.setExecutorTimeout(0);
-        p.setLogId(logId.incrementAndGet());
-        p.setLogDateTime(System.currentTimeMillis());
-        p.setGlueType("BEAN");
-        p.setGlueSource("");
-        p.setGlueUpdatetime(0);
-        p.setBroadcastIndex(0);
-        p.setBroadcastTotal(1);
-        triggers.incrementAndGet();
-        return client.run(p);
+        ReturnT<String> answer = null;
+        for (int shard = 0; shard < executors.size(); shard++) {
+            TriggerParam p = new TriggerParam();
+            p.setJobId(jobId);
+            p.setExecutorHandler(handler);
+            p.setExecutorParams(params);
+            p.setExecutorBlockStrategy("SERIAL_EXECUTION");
+            p.setExecutorTimeout(0);
+            p.setLogId(logId.incrementAndGet());
+            p.setLogDateTime(System.currentTimeMillis());
+            p.setGlueType("BEAN");
+            p.setGlueSource("");
+            p.setGlueUpdatetime(0);
+            p.setBroadcastIndex(shard);
+            p.setBroadcastTotal(executors.size());
+            triggers.incrementAndGet();
+            answer = executors.get(shard).run(p);
+            if (answer == null || answer.getCode() != ReturnT.SUCCESS_CODE) {
+                return answer;
+            }
+        }
+        return answer;
     }
 
     long triggerCount() {

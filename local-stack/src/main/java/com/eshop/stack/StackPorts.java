@@ -19,6 +19,8 @@ public final class StackPorts {
     public static final int SEATA_CONSOLE = 17091;
     /** XXL-JOB executor embedded in order-service. */
     public static final int XXL_JOB_EXECUTOR = 19999;
+    /** The executor of order-service's second instance in a scaled-out stack. */
+    public static final int XXL_JOB_EXECUTOR_REPLICA = 19998;
 
     private StackPorts() {
     }

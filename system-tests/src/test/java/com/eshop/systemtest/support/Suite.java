@@ -30,24 +30,28 @@ public final class Suite {
     private Suite() {
     }
 
+    /** The configuration of the tests' stacks: jobs triggered by the tests, fast check-backs, faults switchable. */
+    public static LocalStackConfig.Builder stackConfig() {
+        return LocalStackConfig.builder()
+                .reset(true)
+                .scanInterval(Duration.ZERO)
+                .reconcileInterval(Duration.ZERO)
+                .transactionCheckInterval(1000)
+                .transactionTimeOut(1500)
+                .transactionOpBatchInterval(200)
+                // a half message is checked back every second; it must outlive a restart of order-service
+                // plus the expiry of the dead holder's lock, or the broker discards it
+                .transactionCheckMax(600)
+                .springArgs("--eshop.order.pay-timeout=" + PAY_TIMEOUT,
+                        "--eshop.order.reconcile-grace=" + RECONCILE_GRACE,
+                        "--eshop.rocketmq.retry-delay-level=1",
+                        "--eshop.rocketmq.max-reconsume-times=" + MAX_RECONSUME_TIMES,
+                        "--eshop.faults.enabled=true");
+    }
+
     public static synchronized LocalStack stack() {
         if (stack == null) {
-            LocalStackConfig config = LocalStackConfig.builder()
-                    .reset(true)
-                    .scanInterval(Duration.ZERO)
-                    .reconcileInterval(Duration.ZERO)
-                    .transactionCheckInterval(1000)
-                    .transactionTimeOut(1500)
-                    .transactionOpBatchInterval(200)
-                    // a half message is checked back every second; it must outlive a restart of order-service
-                    // plus the expiry of the dead holder's lock, or the broker discards it
-                    .transactionCheckMax(600)
-                    .springArgs("--eshop.order.pay-timeout=" + PAY_TIMEOUT,
-                            "--eshop.order.reconcile-grace=" + RECONCILE_GRACE,
-                            "--eshop.rocketmq.retry-delay-level=1",
-                            "--eshop.rocketmq.max-reconsume-times=" + MAX_RECONSUME_TIMES,
-                            "--eshop.faults.enabled=true")
-                    .build();
+            LocalStackConfig config = stackConfig().build();
             stack = LocalStack.shared(config);
         }
         return stack;
