@@ -1,6 +1,6 @@
 package com.eshop.consistency;
 
-/** The invariants of DESIGN.md "Invariants", split into checks that each name one kind of broken state. */
+/** The invariants of docs/design.md "Invariants", split into checks that each name one kind of broken state. */
 public enum Invariant {
     // stock
     STOCK_CONSERVED("available + locked + sold of a SKU equals its baseline"),

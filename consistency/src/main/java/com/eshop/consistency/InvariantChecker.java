@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Checks the invariants of DESIGN.md over all seven databases and the broker, for all orders or a given set.
+ * Checks the invariants of docs/design.md over all seven databases and the broker, for all orders or a given set.
  *
  * <p>Reads each database once, in one consistent snapshot, with a few bulk queries (a few hundred milliseconds
  * for 5000 orders), and the broker by reading the three transactional topics and the dead-letter queue of every

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  */
 public final class LocalStackConfig {
 
-    /** JVM options given to every service JVM (STACK.md: loopback-only Dubbo, fast start on 2 cores). */
+    /** JVM options given to every service JVM (docs/local-stack-notes.md: loopback-only Dubbo, fast start on 2 cores). */
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
             "-Xmx256m",
             "-XX:+UseSerialGC",
@@ -96,7 +96,7 @@ public final class LocalStackConfig {
         this.machineLockWait = b.machineLockWait;
         this.progress = b.progress;
         if (transactionTimeOut <= transactionOpBatchInterval) {
-            // STACK.md: otherwise committed and rolled-back half messages get checked back too
+            // docs/local-stack-notes.md: otherwise committed and rolled-back half messages get checked back too
             throw new IllegalArgumentException("transactionTimeOut (" + transactionTimeOut
                     + " ms) must be above transactionOpBatchInterval (" + transactionOpBatchInterval + " ms)");
         }

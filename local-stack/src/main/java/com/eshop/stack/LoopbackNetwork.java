@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * STACK.md "Network": where the machine's hostname resolves to a non-loopback address, child JVMs get
+ * docs/local-stack-notes.md "Network": where the machine's hostname resolves to a non-loopback address, child JVMs get
  * {@code -Djdk.net.hosts.file=<file>} mapping localhost and the hostname to 127.0.0.1.
  */
 final class LoopbackNetwork {

@@ -58,7 +58,7 @@ final class MariaDbServer {
         b.setDataDir(data.toFile());
         b.setTmpDir(tmp.toString());
         b.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-        // STACK.md: TLS setup costs 6-13 s per start on 11.4; loopback only; root needs --user=root
+        // docs/local-stack-notes.md: TLS setup costs 6-13 s per start on 11.4; loopback only; root needs --user=root
         b.addArg("--skip-ssl");
         b.addArg("--bind-address=" + StackPorts.HOST);
         b.addArg("--pid-file=" + pidFile());

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * RocketMQ 5.3.3 name server and one master broker in this JVM, configured per STACK.md: every path that
+ * RocketMQ 5.3.3 name server and one master broker in this JVM, configured per docs/local-stack-notes.md: every path that
  * defaults to {@code ~} moved under the data dir, small mapped files, everything on 127.0.0.1.
  */
 final class RocketMqRunner {

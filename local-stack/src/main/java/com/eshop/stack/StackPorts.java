@@ -1,7 +1,7 @@
 package com.eshop.stack;
 
 /**
- * Fixed loopback ports of the local stack. Every server binds 127.0.0.1 (see STACK.md "Network" for the
+ * Fixed loopback ports of the local stack. Every server binds 127.0.0.1 (see docs/local-stack-notes.md "Network" for the
  * few listeners that also open on other interfaces: the broker's HA port, the Seata TC, Dubbo providers).
  */
 public final class StackPorts {

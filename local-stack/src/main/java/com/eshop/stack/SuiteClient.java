@@ -38,7 +38,7 @@ public final class SuiteClient implements AutoCloseable {
     public final PayApi payApi;
 
     public SuiteClient(String registryAddress) {
-        // keep Dubbo on loopback (STACK.md "Network"): a real system property, read before Dubbo starts
+        // keep Dubbo on loopback (docs/local-stack-notes.md "Network"): a real system property, read before Dubbo starts
         System.setProperty("dubbo.network.interface.ignored", ".*");
         System.setProperty("dubbo.application.service-discovery.migration", "FORCE_INTERFACE");
         ApplicationConfig application = new ApplicationConfig("suite-client");

@@ -61,7 +61,7 @@ public class CouponService {
     }
 
     /**
-     * Frees the coupon only if this order holds it (DESIGN.md defect 8): a late or repeated release for order A
+     * Frees the coupon only if this order holds it (docs/design.md defect 8): a late or repeated release for order A
      * never frees the coupon that order B holds now. Zero or one row changed are both success. Refused unless the
      * order's cancellation is committed, whoever calls.
      * {@link GlobalLock}: this runs outside any global transaction and must not overwrite a row that an

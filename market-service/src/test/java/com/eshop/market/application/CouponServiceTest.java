@@ -100,7 +100,7 @@ class CouponServiceTest {
         assertThat(coupons.get("CP-U1001-1").orderId()).isEqualTo("A");
     }
 
-    /** DESIGN.md defect 8: a late or repeated release for order A must not free the coupon order B holds now. */
+    /** docs/design.md defect 8: a late or repeated release for order A must not free the coupon order B holds now. */
     @Test
     void lateReleaseOfAPreviousOrderDoesNotFreeTheCouponOfTheCurrentOrder() {
         service.lockUserCoupon(lock("U1001", "CP-U1001-1", "A"));

@@ -169,7 +169,7 @@ class PayServiceTest {
         assertThat(transactions).isEmpty();
     }
 
-    /** DESIGN.md defect 9: a redelivered refund must not refund twice. */
+    /** docs/design.md defect 9: a redelivered refund must not refund twice. */
     @Test
     void repeatedRefundRequestRefundsOnce() {
         assertThat(service.executeRefund(refund("R1", "O1", 900))).isTrue();

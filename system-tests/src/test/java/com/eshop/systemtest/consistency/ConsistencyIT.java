@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (create with and without coupon, pre-pay, pay callbacks incl. repeated, second pay type and late ones, manual
  * cancel, timeout, the scan job, out-stock then a refused cancel, pay-vs-cancel and out-stock-vs-cancel races), in
  * three rounds that inject every fault class at least once; after each round the system settles and every invariant
- * of DESIGN.md is checked on the round's orders. Any violation fails the test with its evidence.
+ * of docs/design.md is checked on the round's orders. Any violation fails the test with its evidence.
  */
 class ConsistencyIT {
     /** Fixed seed: the same orders and operations on every run. 27 also makes the crash round halt order-service
