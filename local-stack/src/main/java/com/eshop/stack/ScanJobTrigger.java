@@ -68,7 +68,7 @@ final class ScanJobTrigger implements AutoCloseable {
             if (ok) {
                 boolean first = everOk.compareAndSet(false, true);
                 if (lastFailed.getAndSet(false) || first) {
-                    log.accept("scan job " + handler + " triggered (executor answered OK)");
+                    log.accept("job " + handler + " triggered (executor answered OK)");
                 }
             } else {
                 onFailure(r == null ? "no answer" : r.getCode() + " " + r.getMsg());
@@ -85,7 +85,7 @@ final class ScanJobTrigger implements AutoCloseable {
         // one line per minute at most while order-service is down
         if (now - lastFailureLogged > 60_000) {
             lastFailureLogged = now;
-            log.accept("scan job trigger failed (will retry on schedule): " + what);
+            log.accept("job " + handler + " trigger failed (will retry on schedule): " + what);
         }
     }
 

@@ -120,15 +120,20 @@ public final class Demo {
     }
 
     private void printTable() {
-        String format = "%-38s %-20s %-9s %-13s %-10s %-22s %9s %9s %-10s %s%n";
+        String format = "%-38s %-20s %-9s %-21s %-10s %-22s %9s %9s %-10s %s%n";
         System.out.println();
         System.out.printf(format, "scenario", "order", "status", "fulfill/wms/tms", "stock", "coupon", "paid", "refunded", "after-sale", "API result");
         for (Row row : rows) {
             String orderId = row.orderId();
             String status = OrderStatusEnum.of(db.integer("order_db", "SELECT order_status FROM order_info WHERE order_id = ?", orderId)).name();
-            String fulfillment = db.count("fulfill_db", "SELECT COUNT(*) FROM order_fulfill WHERE order_id = ?", orderId) + "/"
-                    + db.count("wms_db", "SELECT COUNT(*) FROM delivery_order WHERE order_id = ?", orderId) + "/"
-                    + db.count("tms_db", "SELECT COUNT(*) FROM logistic_order WHERE order_id = ?", orderId);
+            // live rows / intercepted (status CANCELLED 90, kept) rows of fulfill, WMS and TMS
+            long intercepted = db.count("fulfill_db", "SELECT COUNT(*) FROM order_fulfill WHERE order_id = ? AND status = 90", orderId)
+                    + db.count("wms_db", "SELECT COUNT(*) FROM delivery_order WHERE order_id = ? AND status = 90", orderId)
+                    + db.count("tms_db", "SELECT COUNT(*) FROM logistic_order WHERE order_id = ? AND status = 90", orderId);
+            String fulfillment = db.count("fulfill_db", "SELECT COUNT(*) FROM order_fulfill WHERE order_id = ? AND status <> 90", orderId) + "/"
+                    + db.count("wms_db", "SELECT COUNT(*) FROM delivery_order WHERE order_id = ? AND status <> 90", orderId) + "/"
+                    + db.count("tms_db", "SELECT COUNT(*) FROM logistic_order WHERE order_id = ? AND status <> 90", orderId)
+                    + (intercepted > 0 ? " (" + intercepted + " intercepted)" : "");
             Integer stockStatus = db.integer("inventory_db", "SELECT MAX(status) FROM product_stock_log WHERE order_id = ?", orderId);
             String stock = stockStatus == null ? "-" : switch (stockStatus) {
                 case 10 -> "locked";
