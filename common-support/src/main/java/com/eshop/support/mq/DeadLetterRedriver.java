@@ -43,9 +43,12 @@ public class DeadLetterRedriver {
         return handlersByGroup.keySet().stream().sorted().toList();
     }
 
-    public synchronized Redrive redrive(String group) {
-        MessageHandler handler = Optional.ofNullable(handlersByGroup.get(group)).orElseThrow(() ->
-                BizException.invalid("this service consumes no group '" + group + "'; its groups are " + groups()));
+    /** Empty when this service consumes no such group. */
+    public synchronized Optional<Redrive> redrive(String group) {
+        MessageHandler handler = handlersByGroup.get(group);
+        if (handler == null) {
+            return Optional.empty();
+        }
         DefaultLitePullConsumer consumer = new DefaultLitePullConsumer("eshop_dlq_redrive_" + group);
         consumer.setNamesrvAddr(properties.getNameServer());
         consumer.setInstanceName("dlq-redrive-" + group + "@" + ManagementFactory.getRuntimeMXBean().getPid());
@@ -71,6 +74,6 @@ public class DeadLetterRedriver {
             consumer.shutdown();
         }
         log.warn("re-drove {} dead letter(s) of {} to {}", redriven, group, handler.topic());
-        return new Redrive(group, handler.topic(), redriven);
+        return Optional.of(new Redrive(group, handler.topic(), redriven));
     }
 }

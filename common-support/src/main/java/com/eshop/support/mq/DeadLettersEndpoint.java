@@ -28,10 +28,9 @@ public class DeadLettersEndpoint {
     /** An unknown group is the operator's mistake: HTTP 400. */
     @WriteOperation
     public DeadLetterRedriver.Redrive redrive(@Selector String group) {
-        if (!redriver.groups().contains(group)) {
+        return redriver.redrive(group).orElseThrow(() -> {
             String reason = "this service consumes no group '" + group + "'; its groups are " + redriver.groups();
-            throw new InvalidEndpointRequestException(reason, reason);
-        }
-        return redriver.redrive(group);
+            return new InvalidEndpointRequestException(reason, reason);
+        });
     }
 }
