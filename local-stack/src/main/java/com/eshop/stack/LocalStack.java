@@ -799,6 +799,16 @@ public final class LocalStack implements AutoCloseable {
         config.progress().accept(sb.toString());
     }
 
+    /** Resident memory of the whole stack in MiB: the launcher JVM, MariaDB, Redis, the Seata TC and every service. */
+    public long totalRssMiB() {
+        List<Optional<Long>> pids = new ArrayList<>(List.of(mariaDb.pid(), redis.pid(), Optional.of(ProcessHandle.current().pid())));
+        if (seata != null) {
+            pids.add(seata.pid());
+        }
+        services.values().forEach(r -> pids.add(r.pid()));
+        return pids.stream().flatMap(Optional::stream).mapToLong(ChildProcess::rssMiB).filter(m -> m > 0).sum();
+    }
+
     private long startNanosEpochMillis() {
         return System.currentTimeMillis() - (System.nanoTime() - startNanos) / 1_000_000;
     }
