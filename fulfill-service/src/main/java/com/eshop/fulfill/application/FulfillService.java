@@ -58,25 +58,23 @@ public class FulfillService {
         int payAmount = Checks.positiveAmount(request.getPayAmount(), "payAmount");
         List<FulfillOrderItem> items = toItems(request.getFulfillItems());
 
+        // insert first: a locking read of an absent row would take a gap lock, and two such transactions inserting
+        // into the same gap deadlock (paid orders arriving together did, each costing a consumer retry)
+        FulfillOrder created = FulfillOrder.created(orderId, userId, payAmount);
+        if (repository.insert(created, items)) {
+            wmsGateway.pickGoods(pickGoodsRequest(created, items));
+            tmsGateway.sendOut(sendOutRequest(created));
+            log.info("order {}: fulfill order {} created with {} item(s)", orderId, created.fulfillId(), items.size());
+            return toDto(created);
+        }
         // FOR UPDATE: under Seata AT a plain read also sees the rows of a global transaction that is still to be
         // rolled back; the locking read waits for it (or fails and is retried) instead of taking them as done
-        FulfillOrder existing = repository.lockByOrderId(orderId).orElse(null);
-        if (existing != null) {
-            if (existing.status().isCancelled()) {
-                log.warn("order {}: fulfill order {} was cancelled (intercepted); not fulfilled again", orderId,
-                        existing.fulfillId());
-            }
-            return toDto(existing);
+        FulfillOrder existing = repository.lockByOrderId(orderId).orElseThrow(() ->
+                new BizException(ErrorCode.SYSTEM_ERROR, "fulfill order of " + orderId + " neither inserted nor found"));
+        if (existing.status().isCancelled()) {
+            log.warn("order {}: fulfill order {} was cancelled (intercepted); not fulfilled again", orderId, existing.fulfillId());
         }
-        FulfillOrder created = FulfillOrder.created(orderId, userId, payAmount);
-        if (!repository.insert(created, items)) {
-            return repository.lockByOrderId(orderId).map(this::toDto).orElseThrow(() ->
-                    new BizException(ErrorCode.SYSTEM_ERROR, "fulfill order of " + orderId + " neither inserted nor found"));
-        }
-        wmsGateway.pickGoods(pickGoodsRequest(created, items));
-        tmsGateway.sendOut(sendOutRequest(created));
-        log.info("order {}: fulfill order {} created with {} item(s)", orderId, created.fulfillId(), items.size());
-        return toDto(created);
+        return toDto(existing);
     }
 
     /**

@@ -35,22 +35,21 @@ public class TmsService {
         String fulfillId = Checks.id(request.getFulfillId(), "fulfillId");
         String userId = Checks.id(request.getUserId(), "userId");
 
-        // FOR UPDATE: under Seata AT a plain read also sees the rows of a global transaction that is still to be
-        // rolled back; the locking read waits for it (or fails and is retried) instead of taking them as done
-        LogisticOrder existing = repository.lockByOrderId(orderId).orElse(null);
-        if (existing != null) {
-            if (existing.status().isCancelled()) {
-                log.warn("order {}: logistic order {} was cancelled (intercepted); not sent out again", orderId,
-                        existing.logisticOrderId());
-            }
-            return toDto(existing);
-        }
+        // insert first: a locking read of an absent row would take a gap lock, and two such transactions inserting
+        // into the same gap deadlock
         LogisticOrder created = LogisticOrder.created(orderId, fulfillId, userId);
         if (repository.insert(created)) {
             return toDto(created);
         }
-        return repository.lockByOrderId(orderId).map(TmsService::toDto).orElseThrow(() ->
+        // FOR UPDATE: under Seata AT a plain read also sees the rows of a global transaction that is still to be
+        // rolled back; the locking read waits for it (or fails and is retried) instead of taking them as done
+        LogisticOrder existing = repository.lockByOrderId(orderId).orElseThrow(() ->
                 new BizException(ErrorCode.SYSTEM_ERROR, "logistic order of " + orderId + " neither inserted nor found"));
+        if (existing.status().isCancelled()) {
+            log.warn("order {}: logistic order {} was cancelled (intercepted); not sent out again", orderId,
+                    existing.logisticOrderId());
+        }
+        return toDto(existing);
     }
 
     /**

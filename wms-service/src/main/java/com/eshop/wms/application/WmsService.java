@@ -46,22 +46,21 @@ public class WmsService {
         String fulfillId = Checks.id(request.getFulfillId(), "fulfillId");
         List<DeliveryOrderItem> items = toItems(request.getPickItems());
 
-        // FOR UPDATE: under Seata AT a plain read also sees the rows of a global transaction that is still to be
-        // rolled back; the locking read waits for it (or fails and is retried) instead of taking them as done
-        DeliveryOrder existing = repository.lockByOrderId(orderId).orElse(null);
-        if (existing != null) {
-            if (existing.status().isCancelled()) {
-                log.warn("order {}: delivery order {} was cancelled (intercepted); not picked again", orderId,
-                        existing.deliveryOrderId());
-            }
-            return toDto(existing);
-        }
+        // insert first: a locking read of an absent row would take a gap lock, and two such transactions inserting
+        // into the same gap deadlock
         DeliveryOrder created = DeliveryOrder.picking(orderId, fulfillId);
         if (repository.insert(created, items)) {
             return toDto(created);
         }
-        return repository.lockByOrderId(orderId).map(WmsService::toDto).orElseThrow(() ->
+        // FOR UPDATE: under Seata AT a plain read also sees the rows of a global transaction that is still to be
+        // rolled back; the locking read waits for it (or fails and is retried) instead of taking them as done
+        DeliveryOrder existing = repository.lockByOrderId(orderId).orElseThrow(() ->
                 new BizException(ErrorCode.SYSTEM_ERROR, "delivery order of " + orderId + " neither inserted nor found"));
+        if (existing.status().isCancelled()) {
+            log.warn("order {}: delivery order {} was cancelled (intercepted); not picked again", orderId,
+                    existing.deliveryOrderId());
+        }
+        return toDto(existing);
     }
 
     /**
