@@ -216,7 +216,8 @@ public final class LocalStackConfig {
         private boolean scaleOut;
         private String xxlJobAccessToken = "eshop-local-token";
         private long transactionCheckInterval = 2000;
-        private long transactionTimeOut = 3000;
+        // the broker's own default: a shorter one checks back local transactions still running under load
+        private long transactionTimeOut = 6000;
         private int transactionOpBatchInterval = 200;
         private int transactionCheckMax = 300;
         private int timerPrecisionMs = 100;

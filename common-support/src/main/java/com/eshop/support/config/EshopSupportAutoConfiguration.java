@@ -27,15 +27,28 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
 
 /** Wires the shared mechanisms into every service: one lock helper, one producer with one listener, one consumer container. */
 @AutoConfiguration
 @EnableConfigurationProperties({MqProperties.class, FaultProperties.class})
 public class EshopSupportAutoConfiguration {
+    private static final String ROWSET_FACTORY_PROPERTY = "javax.sql.rowset.RowSetFactory";
+    private static final String JDK_ROWSET_FACTORY = "com.sun.rowset.RowSetFactoryImpl";
+
+    static {
+        // Seata AT asks RowSetProvider.newFactory() for a CachedRowSet on every INSERT (generated keys); unless this
+        // property names the factory, each call runs a ServiceLoader scan of the whole nested-jar classpath: a tenth
+        // of order-service's CPU under load (JFR, docs/performance.md)
+        if (System.getProperty(ROWSET_FACTORY_PROPERTY) == null) {
+            System.setProperty(ROWSET_FACTORY_PROPERTY, JDK_ROWSET_FACTORY);
+        }
+    }
 
     @Bean
     public RedisLock redisLock(RedissonClient redissonClient, @Value("${eshop.lock.wait-time:5s}") Duration waitTime) {
@@ -53,6 +66,8 @@ public class EshopSupportAutoConfiguration {
         producer.setInstanceName(group + "@" + ManagementFactory.getRuntimeMXBean().getPid());
         producer.setSendMsgTimeout(properties.getSendTimeoutMs());
         producer.setTransactionListener(new TransactionListenerDispatcher(() -> handlers.orderedStream().toList(), faultSwitches));
+        producer.setExecutorService(Executors.newFixedThreadPool(Math.max(1, properties.getCheckBackThreads()),
+                new CustomizableThreadFactory(group + "-check-back-")));
         producer.start();
         return producer;
     }

@@ -24,6 +24,11 @@ public class MqProperties {
      * then ROLLBACK; longer than the longest local transaction (the cancel's global transaction times out at 30 s).
      */
     private Duration checkBackRollbackAfter = Duration.ofSeconds(60);
+    /**
+     * Threads answering the broker's check-backs (the client's default is one: a slow answer then delays every other,
+     * and the broker asks again for each unanswered half message in its next round).
+     */
+    private int checkBackThreads = 4;
     /** Most dead letters one call of the deadletters endpoint re-drives. */
     private int dlqRedriveMax = 1000;
 }

@@ -6,10 +6,13 @@ import lombok.extern.slf4j.Slf4j;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionListener;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageClientIDSetter;
 import org.apache.rocketmq.common.message.MessageExt;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -23,6 +26,13 @@ public class TransactionListenerDispatcher implements TransactionListener {
     private final Supplier<Map<String, LocalTransactionHandler>> handlers;
 
     private final FaultSwitches faultSwitches;
+    /**
+     * Unique ids of the messages whose local transaction runs in this JVM right now. A check-back of one of them
+     * (the broker asks once a half message is older than its transactionTimeOut, e.g. under load) is answered UNKNOW
+     * at once: waiting for the outcome would hold the check-back thread, and an answer later than the broker's next
+     * check round makes it ask again, each COMMIT answer delivering the message once more.
+     */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     public TransactionListenerDispatcher(Supplier<List<LocalTransactionHandler>> handlers, FaultSwitches faultSwitches) {
         this.faultSwitches = faultSwitches;
@@ -36,6 +46,10 @@ public class TransactionListenerDispatcher implements TransactionListener {
         if (handler == null) {
             log.error("no local transaction handler for topic {}: rolling back", message.getTopic());
             return LocalTransactionState.ROLLBACK_MESSAGE;
+        }
+        String uniqueId = MessageClientIDSetter.getUniqID(message);
+        if (uniqueId != null) {
+            running.add(uniqueId);
         }
         try {
             LocalTransactionState state = handler.executeLocalTransaction(message, arg);
@@ -55,6 +69,10 @@ public class TransactionListenerDispatcher implements TransactionListener {
             LocalTransactionState state = handler.stateOnFailure(e);
             log.info("local transaction of {} keys={} failed ({}): {}", message.getTopic(), message.getKeys(), e.toString(), state);
             return state;
+        } finally {
+            if (uniqueId != null) {
+                running.remove(uniqueId);
+            }
         }
     }
 
@@ -77,6 +95,11 @@ public class TransactionListenerDispatcher implements TransactionListener {
         LocalTransactionHandler handler = handlers.get().get(message.getTopic());
         if (handler == null) {
             log.error("check-back for topic {} without handler (keys {}): unknown", message.getTopic(), message.getKeys());
+            return LocalTransactionState.UNKNOW;
+        }
+        String uniqueId = MessageClientIDSetter.getUniqID(message);
+        if (uniqueId != null && running.contains(uniqueId)) {
+            log.info("check-back {} keys={} -> UNKNOW (its local transaction is still running here)", message.getTopic(), message.getKeys());
             return LocalTransactionState.UNKNOW;
         }
         try {

@@ -3,15 +3,18 @@ package com.eshop.support.mq;
 import com.eshop.support.fault.FaultSwitches;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageClientIDSetter;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +79,55 @@ class TransactionListenerDispatcherTest {
 
         assertThat(dispatcher.checkLocalTransaction(committed)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
         assertThat(dispatcher.checkLocalTransaction(unknownTopic)).isEqualTo(LocalTransactionState.UNKNOW);
+    }
+
+    @Test
+    void aCheckBackOfALocalTransactionStillRunningHereIsUnknownWithoutAskingTheHandler() throws Exception {
+        CountDownLatch insideLocalTransaction = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        List<String> checked = new CopyOnWriteArrayList<>();
+        LocalTransactionHandler slow = new LocalTransactionHandler() {
+            @Override
+            public String topic() {
+                return "cancel";
+            }
+
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message message, Object arg) {
+                insideLocalTransaction.countDown();
+                try {
+                    finish.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return LocalTransactionState.COMMIT_MESSAGE;
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt message) {
+                checked.add(message.getKeys());
+                return LocalTransactionState.COMMIT_MESSAGE;
+            }
+        };
+        TransactionListenerDispatcher dispatcher = new TransactionListenerDispatcher(() -> List.of(slow), FaultSwitches.disabled());
+        Message sent = new Message("cancel", "O1", new byte[0]);
+        MessageClientIDSetter.setUniqID(sent);
+        MessageExt checkBack = new MessageExt();
+        checkBack.setTopic("cancel");
+        checkBack.setKeys("O1");
+        checkBack.getProperties().putAll(sent.getProperties());
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        Future<LocalTransactionState> outcome = sender.submit(() -> dispatcher.executeLocalTransaction(sent, null));
+        assertThat(insideLocalTransaction.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(dispatcher.checkLocalTransaction(checkBack)).isEqualTo(LocalTransactionState.UNKNOW);
+        assertThat(checked).isEmpty();
+
+        finish.countDown();
+        assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+        sender.shutdown();
+        assertThat(dispatcher.checkLocalTransaction(checkBack)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+        assertThat(checked).containsExactly("O1");
     }
 
     @Test
