@@ -8,12 +8,16 @@ import org.springframework.stereotype.Service;
 
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Reads only CREATED orders past their expire time, through idx_status_expire, in keyset pages, restricted to
- * one shard, and cancels each through the same path as the pay-timeout message. One failure does not stop
- * the scan; the next run retries it.
+ * one shard, and cancels each through the same path as the pay-timeout message, up to
+ * {@code eshop.order.scan-parallelism} of a page at a time. One failure does not stop the scan; the next run retries it.
  */
 @Slf4j
 @Service
@@ -32,34 +36,43 @@ public class ExpiredOrderScanner {
         Date afterExpire = new Date(0);
         String afterOrderId = "";
         int expired = 0;
-        int cancelled = 0;
-        int failed = 0;
-        while (true) {
-            List<OrderInfoDO> page = orderInfoMapper.selectExpiredUnpaidPage(now, afterExpire, afterOrderId, shardIndex, shardTotal,
-                    orderProperties.getScanPageSize());
-            for (OrderInfoDO order : page) {
-                expired++;
-                try {
-                    if (orderAfterSaleService.cancelExpiredOrder(order.getOrderId())) {
-                        cancelled++;
-                    }
-                } catch (RuntimeException e) {
-                    failed++;
-                    log.warn("scan could not cancel expired order {}: {}", order.getOrderId(), e.getMessage());
+        AtomicInteger cancelled = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService cancellers = Executors.newFixedThreadPool(Math.max(1, orderProperties.getScanParallelism()));
+        try {
+            while (true) {
+                List<OrderInfoDO> page = orderInfoMapper.selectExpiredUnpaidPage(now, afterExpire, afterOrderId, shardIndex, shardTotal,
+                        orderProperties.getScanPageSize());
+                expired += page.size();
+                CompletableFuture.allOf(page.stream()
+                        .map(order -> CompletableFuture.runAsync(() -> cancel(order.getOrderId(), cancelled, failed), cancellers))
+                        .toArray(CompletableFuture[]::new)).join();
+                if (page.size() < orderProperties.getScanPageSize()) {
+                    break;
                 }
+                OrderInfoDO last = page.get(page.size() - 1);
+                afterExpire = last.getExpireTime();
+                afterOrderId = last.getOrderId();
+                progress.accept("shard " + shardIndex + "/" + shardTotal + ": " + expired + " expired orders read, " + cancelled + " cancelled");
             }
-            if (page.size() < orderProperties.getScanPageSize()) {
-                break;
-            }
-            OrderInfoDO last = page.get(page.size() - 1);
-            afterExpire = last.getExpireTime();
-            afterOrderId = last.getOrderId();
-            progress.accept("shard " + shardIndex + "/" + shardTotal + ": " + expired + " expired orders read, " + cancelled + " cancelled");
+        } finally {
+            cancellers.shutdown();
         }
-        ScanResult result = new ScanResult(shardIndex, shardTotal, expired, cancelled, failed, System.currentTimeMillis() - start);
+        ScanResult result = new ScanResult(shardIndex, shardTotal, expired, cancelled.get(), failed.get(), System.currentTimeMillis() - start);
         if (expired > 0) {
             log.info("expired-order scan: {}", result);
         }
         return result;
+    }
+
+    private void cancel(String orderId, AtomicInteger cancelled, AtomicInteger failed) {
+        try {
+            if (orderAfterSaleService.cancelExpiredOrder(orderId)) {
+                cancelled.incrementAndGet();
+            }
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            log.warn("scan could not cancel expired order {}: {}", orderId, e.getMessage());
+        }
     }
 }

@@ -12,6 +12,11 @@ public class OrderProperties {
     private Duration payTimeout = Duration.ofMinutes(30);
     /** Page size of the expired-order scan and of the reconciliation job. */
     private int scanPageSize = 200;
+    /**
+     * Expired orders of one page the scan cancels at the same time (each under its own order lock). Bounded so a
+     * backlog of lost timeout messages does not take every database connection from the API.
+     */
+    private int scanParallelism = 4;
     /** The reconciliation job leaves a cancelled order alone this long: the chain's own messages settle it first. */
     private Duration reconcileGrace = Duration.ofMinutes(5);
     /** The reconciliation job reads orders cancelled at most this long ago (older ones are left to an operator). */
