@@ -38,7 +38,8 @@ import java.util.stream.IntStream;
  * with their targets and the database floor measured in the same run ({@link DbFloor}). Never part of
  * {@code mvn verify}: nothing here asserts a time.
  *
- * <p>Phases, one after the other so that each figure is measured alone: creates at full speed (8 callers) left
+ * <p>Phases, one after the other so that each figure is measured alone, after a warm-up of orders through the whole
+ * chain (not measured): creates at full speed (8 callers) left
  * unpaid; 20 concurrent creates of one SKU; the timeout lateness of the first phase's orders (their pay-timeout
  * messages fire at the rate they were created, with nothing else running); create, pre-pay
  * and pay of the orders the cancels need, with paid → FULFILL; open-loop user cancels at fixed offered rates; the full
