@@ -58,6 +58,7 @@ public class ConsumerContainer implements SmartLifecycle {
         consumer.setConsumeThreadMin(properties.getConsumeThreadMin());
         consumer.setConsumeThreadMax(properties.getConsumeThreadMax());
         consumer.setPollNameServerInterval(properties.getPollNameServerIntervalMs());
+        consumer.setAwaitTerminationMillisWhenShutdown(properties.getShutdownAwait().toMillis());
         consumer.subscribe(handler.topic(), "*");
         consumer.registerMessageListener(new MessageByMessageListener(handler, interceptor,
                 (message, e) -> onFailure(handler, message, e), properties.getRetryDelayLevel()));

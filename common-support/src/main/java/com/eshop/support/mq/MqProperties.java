@@ -29,6 +29,8 @@ public class MqProperties {
      * and the broker asks again for each unanswered half message in its next round).
      */
     private int checkBackThreads = 4;
+    /** On shutdown each consumer stops pulling and waits this long for the messages it is consuming. */
+    private Duration shutdownAwait = Duration.ofSeconds(15);
     /** Most dead letters one call of the deadletters endpoint re-drives. */
     private int dlqRedriveMax = 1000;
 }
