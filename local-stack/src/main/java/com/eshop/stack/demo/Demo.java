@@ -61,42 +61,47 @@ public final class Demo {
     }
 
     private void unpaidCancelledByUser() {
-        CreateOrderDTO order = create("U1001", "CP-U1001-1", "SKU-1001", 1);
+        String coupon1 = freeCoupon("U1001");
+        CreateOrderDTO order = create("U1001", coupon1, "SKU-1001", 1);
         JsonResult<Boolean> cancel = cancel(order.getOrderId(), "U1001");
-        rows.add(new Row("1. unpaid, cancelled by the user", order.getOrderId(), "CP-U1001-1", result(cancel)));
+        rows.add(new Row("1. unpaid, cancelled by the user", order.getOrderId(), coupon1, result(cancel)));
     }
 
     private void paidCancelledBeforeShipping() {
-        CreateOrderDTO order = create("U1002", "CP-U1002-1", "SKU-1002", 2);
+        String coupon2 = freeCoupon("U1002");
+        CreateOrderDTO order = create("U1002", coupon2, "SKU-1002", 2);
         pay(order, "U1002", WECHAT);
         awaitStatus(order.getOrderId(), 30);
         JsonResult<Boolean> cancel = cancel(order.getOrderId(), "U1002");
-        rows.add(new Row("2. paid, cancelled before shipping", order.getOrderId(), "CP-U1002-1", result(cancel)));
+        rows.add(new Row("2. paid, cancelled before shipping", order.getOrderId(), coupon2, result(cancel)));
     }
 
     private void timeoutThenLatePayment() {
-        CreateOrderDTO order = create("U1003", "CP-U1003-1", "SKU-1003", 3);
+        String coupon3 = freeCoupon("U1003");
+        CreateOrderDTO order = create("U1003", coupon3, "SKU-1003", 3);
         step("order " + order.getOrderId() + " will expire at " + order.getExpireTime());
         awaitStatus(order.getOrderId(), 70);
         long lateness = millis(db.row("order_db", "SELECT cancel_time FROM order_info WHERE order_id = ?", order.getOrderId())
                 .get("cancel_time")) - order.getExpireTime().getTime();
-        rows.add(new Row("3. not paid in time: timeout cancel", order.getOrderId(), "CP-U1003-1",
+        rows.add(new Row("3. not paid in time: timeout cancel", order.getOrderId(), coupon3,
                 "cancelled " + lateness + " ms after expiry"));
-        CreateOrderDTO late = create("U1004", "CP-U1004-1", "SKU-1004", 1);
+        String coupon4 = freeCoupon("U1004");
+        CreateOrderDTO late = create("U1004", coupon4, "SKU-1004", 1);
         JsonResult<Boolean> firstCancel = cancel(late.getOrderId(), "U1004");
         JsonResult<Boolean> callback = callback(late.getOrderId(), ALIPAY, late.getPayAmount());
         JsonResult<Boolean> retried = callback(late.getOrderId(), ALIPAY, late.getPayAmount());
-        rows.add(new Row("4. payment arrives after the cancel", late.getOrderId(), "CP-U1004-1",
+        rows.add(new Row("4. payment arrives after the cancel", late.getOrderId(), coupon4,
                 result(firstCancel) + "; callback " + result(callback) + "; retried " + result(retried)));
     }
 
     private void cancelRefusedAfterOutStock() {
-        CreateOrderDTO order = create("U1005", "CP-U1005-1", "SKU-1005", 1);
+        String coupon5 = freeCoupon("U1005");
+        CreateOrderDTO order = create("U1005", coupon5, "SKU-1005", 1);
         pay(order, "U1005", WECHAT);
         awaitStatus(order.getOrderId(), 30);
         JsonResult<Boolean> outStock = client.wmsApi.outStock(order.getOrderId());
         JsonResult<Boolean> cancel = cancel(order.getOrderId(), "U1005");
-        rows.add(new Row("5. cancel after out-stock", order.getOrderId(), "CP-U1005-1",
+        rows.add(new Row("5. cancel after out-stock", order.getOrderId(), coupon5,
                 "out-stock " + result(outStock) + "; cancel " + result(cancel)));
     }
 
@@ -141,18 +146,32 @@ public final class Demo {
                 case 30 -> "sold";
                 default -> String.valueOf(stockStatus);
             };
-            Map<String, Object> coupon = db.row("market_db", "SELECT used, order_id FROM user_coupon WHERE coupon_id = ?", row.couponId());
-            String couponState = ((Number) coupon.get("used")).intValue() == 0 ? "free" : "held by this order";
-            if (((Number) coupon.get("used")).intValue() == 1 && !orderId.equals(coupon.get("order_id"))) {
-                couponState = "held by " + coupon.get("order_id");
-            }
+            String couponState = row.couponId() == null ? "-" : row.couponId() + " " + couponState(row.couponId(), orderId);
             long paid = db.count("order_db", "SELECT COALESCE(SUM(pay_amount), 0) FROM order_payment_record WHERE order_id = ?", orderId);
             long refunded = db.count("pay_db", "SELECT COALESCE(SUM(refund_amount), 0) FROM pay_refund WHERE order_id = ?", orderId);
             Integer afterSale = db.integer("order_db", "SELECT after_sale_status FROM after_sale_info WHERE order_id = ?", orderId);
-            System.out.printf(format, row.scenario(), orderId, status, fulfillment, stock, row.couponId() + " " + couponState,
+            System.out.printf(format, row.scenario(), orderId, status, fulfillment, stock, couponState,
                     money(paid), money(refunded), afterSale == null ? "-" : afterSaleName(afterSale), row.outcome());
         }
         System.out.println();
+    }
+
+    private String couponState(String couponId, String orderId) {
+        Map<String, Object> coupon = db.row("market_db", "SELECT used, order_id FROM user_coupon WHERE coupon_id = ?", couponId);
+        if (((Number) coupon.get("used")).intValue() == 0) {
+            return "free";
+        }
+        return orderId.equals(coupon.get("order_id")) ? "held by this order" : "held by " + coupon.get("order_id");
+    }
+
+    /**
+     * The user's first coupon no order holds: a run without --reset keeps the coupons earlier runs (or the system
+     * tests) left held, and an order of an earlier demo that was never cancelled keeps its coupon for good. Null once
+     * the user has none left (the order is then created without a coupon).
+     */
+    private String freeCoupon(String userId) {
+        Map<String, Object> row = db.row("market_db", "SELECT coupon_id FROM user_coupon WHERE user_id = ? AND used = 0 ORDER BY coupon_id LIMIT 1", userId);
+        return row == null ? null : (String) row.get("coupon_id");
     }
 
     private CreateOrderDTO create(String userId, String couponId, String sku, int quantity) {
@@ -167,7 +186,7 @@ public final class Demo {
         if (!result.isOk()) {
             throw new IllegalStateException("createOrder refused: " + result.getErrorCode() + " " + result.getErrorMessage());
         }
-        step("created " + result.getData().getOrderId() + " for " + userId + " (" + quantity + " x " + sku + ", coupon " + couponId + ")");
+        step("created " + result.getData().getOrderId() + " for " + userId + " (" + quantity + " x " + sku + (couponId == null ? ", no free coupon left" : ", coupon " + couponId) + ")");
         return result.getData();
     }
 
