@@ -13,36 +13,36 @@ import java.util.List;
 import java.util.Map;
 
 /** Plain JDBC reads (root, no password: the local stack's MariaDB), each database in one consistent snapshot. */
-final class Jdbc {
+public final class Jdbc {
     private Jdbc() {
     }
 
     /** One result row by column label. */
-    static final class Row {
+    public static final class Row {
         private final Map<String, Object> values;
 
         Row(Map<String, Object> values) {
             this.values = values;
         }
 
-        Object get(String column) {
+        public Object get(String column) {
             if (!values.containsKey(column)) {
                 throw new IllegalArgumentException("no column " + column + " in " + values.keySet());
             }
             return values.get(column);
         }
 
-        String str(String column) {
+        public String str(String column) {
             Object v = get(column);
             return v == null ? null : v.toString();
         }
 
-        long lng(String column) {
+        public long lng(String column) {
             Object v = get(column);
             return v == null ? 0 : ((Number) v).longValue();
         }
 
-        Integer integer(String column) {
+        public Integer integer(String column) {
             Object v = get(column);
             return v == null ? null : ((Number) v).intValue();
         }
@@ -69,7 +69,7 @@ final class Jdbc {
         }
     }
 
-    static List<Row> query(Connection c, String sql, Object... args) throws SQLException {
+    public static List<Row> query(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);

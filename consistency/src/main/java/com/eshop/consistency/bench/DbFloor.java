@@ -1,15 +1,15 @@
 package com.eshop.consistency.bench;
 
+import com.eshop.consistency.Jdbc;
+import com.eshop.consistency.Jdbc.Row;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -120,28 +120,6 @@ public final class DbFloor {
         /** RefundRequestIds.forAfterSale */
         String refundRequestId() {
             return "REFUND-" + afterSaleId();
-        }
-    }
-
-    private record Row(Map<String, Object> columns) {
-        Object value(String column) {
-            if (!columns.containsKey(column)) {
-                throw new IllegalArgumentException("no column " + column + " in " + columns.keySet());
-            }
-            return columns.get(column);
-        }
-
-        String str(String column) {
-            Object value = value(column);
-            return value == null ? null : value.toString();
-        }
-
-        int integer(String column) {
-            return ((Number) value(column)).intValue();
-        }
-
-        long lng(String column) {
-            return ((Number) value(column)).longValue();
         }
     }
 
@@ -558,22 +536,8 @@ public final class DbFloor {
         }
 
         List<Row> query(Database db, String sql, Object... args) throws SQLException {
-            try (PreparedStatement statement = connections.get(db).prepareStatement(sql)) {
-                bind(statement, args);
-                statements++;
-                try (ResultSet result = statement.executeQuery()) {
-                    ResultSetMetaData meta = result.getMetaData();
-                    List<Row> rows = new ArrayList<>();
-                    while (result.next()) {
-                        Map<String, Object> columns = new HashMap<>();
-                        for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            columns.put(meta.getColumnLabel(i), result.getObject(i));
-                        }
-                        rows.add(new Row(columns));
-                    }
-                    return rows;
-                }
-            }
+            statements++;
+            return Jdbc.query(connections.get(db), sql, args);
         }
 
         Row one(Database db, String sql, Object... args) throws SQLException {
