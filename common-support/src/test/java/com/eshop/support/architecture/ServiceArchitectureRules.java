@@ -1,0 +1,129 @@
+package com.eshop.support.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The layering rules every service follows, written once. A service {@code com.eshop.<svc>} checks them with
+ * <pre>
+ * &#64;AnalyzeClasses(packages = "com.eshop.&lt;svc&gt;", importOptions = ImportOption.DoNotIncludeTests.class)
+ * class ArchitectureTest {
+ *     &#64;ArchTest
+ *     static final ArchTests rules = ArchTests.in(ServiceArchitectureRules.class);
+ * }
+ * </pre>
+ * The layers are the packages right under the service's root: {@code domain}, {@code application},
+ * {@code infrastructure} and the entry points {@code api} (Dubbo implementations), {@code mq} (RocketMQ listeners)
+ * and {@code job} (XXL-JOB handlers). A layer is matched as {@code com.eshop.*.<layer>..} minus the shared modules,
+ * so {@code com.eshop.common.api..}, {@code com.eshop.support.mq..} or {@code com.xxl.job..} never count as a
+ * service's {@code api}, {@code mq} or {@code job}.
+ * <p>
+ * Entry-point and job rules allow an empty subject: not every service has an {@code mq} or {@code job} package.
+ */
+public final class ServiceArchitectureRules {
+
+    private static final String[] SHARED_MODULES = {"com.eshop.common..", "com.eshop.support.."};
+
+    /**
+     * Lombok's own package: the {@code @lombok.Generated} it puts on the constructors and loggers it writes stays in
+     * the class files (class retention), though Lombok itself is compile-only. Not a dependency of any layer.
+     */
+    private static final String LOMBOK = "lombok";
+
+    static final DescribedPredicate<JavaClass> DOMAIN = layer("domain");
+    static final DescribedPredicate<JavaClass> APPLICATION = layer("application");
+    static final DescribedPredicate<JavaClass> INFRASTRUCTURE = layer("infrastructure");
+    static final DescribedPredicate<JavaClass> API = layer("api");
+    static final DescribedPredicate<JavaClass> MQ = layer("mq");
+    static final DescribedPredicate<JavaClass> JOB = layer("job");
+
+    @ArchTest
+    public static final ArchRule domainIsPlainJava = noClasses().that(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.dubbo..",
+                    "org.apache.rocketmq..", "org.apache.ibatis..", "org.mybatis..", "com.baomidou..", "io.seata..",
+                    "org.redisson..");
+
+    @ArchTest
+    public static final ArchRule domainDependsOnNoOtherLayer = noClasses().that(DOMAIN)
+            .should().dependOnClassesThat(anyOf(APPLICATION, INFRASTRUCTURE, API, MQ, JOB));
+
+    /** Dubbo implementations are thin: they map the common-api request onto an application service and back. */
+    @ArchTest
+    public static final ArchRule apiOnlyCallsApplication = classes().that(API)
+            .should().onlyDependOnClassesThat(anyOf(API, APPLICATION,
+                    resideInAnyPackage("com.eshop.common.api..", "com.eshop.support.error..",
+                            "org.apache.dubbo.config.annotation..", "java..", LOMBOK))
+                    .as("the service's api or application layer, common-api, support.error,"
+                            + " Dubbo's annotations, java.. or Lombok's markers"));
+
+    /** RocketMQ listeners are thin: they decode the message and hand it to an application service. */
+    @ArchTest
+    public static final ArchRule mqOnlyCallsApplication = classes().that(MQ)
+            .should().onlyDependOnClassesThat(anyOf(MQ, APPLICATION,
+                    resideInAnyPackage("com.eshop.common.api..", "com.eshop.support.mq..", "com.eshop.support.json..",
+                            "org.apache.rocketmq..", "org.springframework.stereotype..", "java..", LOMBOK))
+                    .as("the service's mq or application layer, common-api, support.mq, support.json, RocketMQ,"
+                            + " Spring's stereotypes, java.. or Lombok's markers"))
+            .allowEmptyShould(true);
+
+    /** XXL-JOB handlers are thin: they trigger an application service. */
+    @ArchTest
+    public static final ArchRule jobOnlyCallsApplication = classes().that(JOB)
+            .should().onlyDependOnClassesThat(anyOf(JOB, APPLICATION,
+                    resideInAnyPackage("com.xxl.job.core..", "org.springframework.stereotype..", "java..", LOMBOK))
+                    .as("the service's job or application layer, XXL-JOB, Spring's stereotypes, java.."
+                            + " or Lombok's markers"))
+            .allowEmptyShould(true);
+
+    @ArchTest
+    public static final ArchRule applicationDoesNotReachIntoAdaptersOrEntryPoints = noClasses().that(APPLICATION)
+            .should().dependOnClassesThat(anyOf(INFRASTRUCTURE, API, MQ, JOB));
+
+    @ArchTest
+    public static final ArchRule infrastructureDoesNotReachIntoEntryPoints = noClasses().that(INFRASTRUCTURE)
+            .should().dependOnClassesThat(anyOf(API, MQ, JOB));
+
+    private ServiceArchitectureRules() {
+    }
+
+    /**
+     * Every rule above, for a service that has to wrap them (order-service freezes its known violations).
+     */
+    public static List<ArchRule> all() {
+        List<ArchRule> rules = new ArrayList<>();
+        for (Field field : ServiceArchitectureRules.class.getDeclaredFields()) {
+            if (field.isAnnotationPresent(ArchTest.class) && Modifier.isStatic(field.getModifiers())
+                    && ArchRule.class.isAssignableFrom(field.getType())) {
+                try {
+                    rules.add((ArchRule) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return rules;
+    }
+
+    private static DescribedPredicate<JavaClass> layer(String name) {
+        return resideInAPackage("com.eshop.*." + name + "..").and(not(resideInAnyPackage(SHARED_MODULES)))
+                .as("the service's " + name + " layer");
+    }
+
+    @SafeVarargs
+    private static DescribedPredicate<JavaClass> anyOf(DescribedPredicate<? super JavaClass>... predicates) {
+        return DescribedPredicate.or(predicates);
+    }
+}
