@@ -1,31 +1,15 @@
 package com.eshop.fulfill;
 
+import com.eshop.support.architecture.ServiceArchitectureRules;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
+/** The layering rules shared by all services: {@link ServiceArchitectureRules}. */
 @AnalyzeClasses(packages = "com.eshop.fulfill", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("com.eshop.fulfill.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.dubbo..",
-                    "org.apache.rocketmq..", "org.apache.ibatis..", "org.mybatis..", "com.baomidou..", "io.seata..");
-
-    @ArchTest
-    static final ArchRule apiOnlyCallsApplication = classes().that().resideInAPackage("com.eshop.fulfill.api..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("com.eshop.fulfill.api..",
-                    "com.eshop.fulfill.application..", "com.eshop.common.api..", "com.eshop.support.error..",
-                    "org.apache.dubbo.config.annotation..", "java..");
-
-
-    @ArchTest
-    static final ArchRule applicationDoesNotReachIntoAdapters = noClasses().that()
-            .resideInAPackage("com.eshop.fulfill.application..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.eshop.fulfill.infrastructure..",
-                    "com.eshop.fulfill.api..");
+    static final ArchTests rules = ArchTests.in(ServiceArchitectureRules.class);
 }
