@@ -11,11 +11,11 @@ import com.eshop.support.mq.ConsumeInterceptor;
 import com.eshop.support.mq.ConsumerContainer;
 import com.eshop.support.mq.DeadLetterRedriver;
 import com.eshop.support.mq.DeadLettersEndpoint;
-import com.eshop.support.mq.LocalTransactionHandler;
 import com.eshop.support.mq.MessageHandler;
 import com.eshop.support.mq.MqProducer;
 import com.eshop.support.mq.MqProperties;
 import com.eshop.support.mq.TransactionCheckReadiness;
+import com.eshop.support.mq.TransactionCheckBack;
 import com.eshop.support.mq.TransactionListenerDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.rocketmq.client.exception.MQClientException;
@@ -57,7 +57,8 @@ public class EshopSupportAutoConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     public TransactionMQProducer transactionMQProducer(MqProperties properties,
-                                                       ObjectProvider<LocalTransactionHandler> handlers,
+                                                       ObjectProvider<TransactionCheckBack> checkBacks,
+                                                       CheckBackPolicy checkBackPolicy, RedisLock redisLock,
                                                        FaultSwitches faultSwitches,
                                                        @Value("${spring.application.name}") String applicationName) throws MQClientException {
         String group = properties.getProducerGroup() != null ? properties.getProducerGroup() : applicationName + "_producer_group";
@@ -65,7 +66,8 @@ public class EshopSupportAutoConfiguration {
         producer.setNamesrvAddr(properties.getNameServer());
         producer.setInstanceName(group + "@" + ManagementFactory.getRuntimeMXBean().getPid());
         producer.setSendMsgTimeout(properties.getSendTimeoutMs());
-        producer.setTransactionListener(new TransactionListenerDispatcher(() -> handlers.orderedStream().toList(), faultSwitches));
+        producer.setTransactionListener(new TransactionListenerDispatcher(
+                () -> checkBacks.orderedStream().toList(), checkBackPolicy, redisLock, faultSwitches));
         producer.setExecutorService(Executors.newFixedThreadPool(Math.max(1, properties.getCheckBackThreads()),
                 new CustomizableThreadFactory(group + "-check-back-")));
         producer.start();
@@ -74,8 +76,8 @@ public class EshopSupportAutoConfiguration {
 
     @Bean
     public TransactionCheckReadiness transactionCheckReadiness(TransactionMQProducer transactionMQProducer,
-                                                               ObjectProvider<LocalTransactionHandler> handlers) {
-        return new TransactionCheckReadiness(transactionMQProducer, handlers);
+                                                               ObjectProvider<TransactionCheckBack> checkBacks) {
+        return new TransactionCheckReadiness(transactionMQProducer, checkBacks);
     }
 
     @Bean

@@ -52,16 +52,18 @@ public class MqProducer {
     }
 
     /**
-     * Half message, then the topic's {@link LocalTransactionHandler} runs with {@code arg} on this thread.
+     * Half message, then {@code localTransaction} runs on this thread; the topic's {@link TransactionCheckBack}
+     * answers the broker if the outcome is not reported.
      * Returns COMMIT_MESSAGE, or UNKNOW when the outcome is left to the broker's check-back; a local transaction
-     * that failed is re-thrown (its message is rolled back, or left UNKNOW if the handler says so).
+     * that failed is re-thrown (its message is rolled back, or left UNKNOW if the check-back says so).
      */
-    public LocalTransactionState sendInTransaction(String topic, String keys, Object body, Map<String, String> properties, Object arg) {
+    public LocalTransactionState sendInTransaction(String topic, String keys, Object body, Map<String, String> properties,
+                                                    LocalTransaction localTransaction) {
         TransactionListenerDispatcher.takeLastFailure();
         TransactionListenerDispatcher.takeLostAfterCommit();
         TransactionSendResult result;
         try {
-            result = producer.sendMessageInTransaction(message(topic, keys, body, properties), arg);
+            result = producer.sendMessageInTransaction(message(topic, keys, body, properties), localTransaction);
         } catch (Exception e) {
             throw new BizException(ErrorCode.SEND_MQ_FAILED, "transactional send to " + topic + " failed: " + e.getMessage());
         }

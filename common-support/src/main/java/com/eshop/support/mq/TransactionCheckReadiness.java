@@ -16,17 +16,17 @@ import org.springframework.context.ApplicationListener;
 @Slf4j
 public class TransactionCheckReadiness implements ApplicationListener<ApplicationReadyEvent> {
     private final TransactionMQProducer producer;
-    private final ObjectProvider<LocalTransactionHandler> handlers;
+    private final ObjectProvider<TransactionCheckBack> checkBacks;
 
-    public TransactionCheckReadiness(TransactionMQProducer producer, ObjectProvider<LocalTransactionHandler> handlers) {
+    public TransactionCheckReadiness(TransactionMQProducer producer, ObjectProvider<TransactionCheckBack> checkBacks) {
         this.producer = producer;
-        this.handlers = handlers;
+        this.checkBacks = checkBacks;
     }
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         MQClientInstance client = producer.getDefaultMQProducerImpl().getMqClientFactory();
-        handlers.orderedStream().map(LocalTransactionHandler::topic).distinct().forEach(topic -> {
+        checkBacks.orderedStream().map(TransactionCheckBack::topic).distinct().forEach(topic -> {
             if (!client.updateTopicRouteInfoFromNameServer(topic)) {
                 log.warn("no route for transactional topic {} yet; check-backs reach this instance after its first send", topic);
             }

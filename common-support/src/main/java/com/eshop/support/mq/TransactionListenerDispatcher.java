@@ -2,6 +2,7 @@ package com.eshop.support.mq;
 
 import com.eshop.common.api.FaultPoints;
 import com.eshop.support.fault.FaultSwitches;
+import com.eshop.support.lock.RedisLock;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionListener;
@@ -11,20 +12,26 @@ import org.apache.rocketmq.common.message.MessageExt;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** The one transaction listener of a service's producer: dispatches by topic to the registered handler. */
+/**
+ * The one transaction listener of a service's producer. It runs the {@link LocalTransaction} sent with each message
+ * and answers check-backs through the topic's {@link TransactionCheckBack}, under the sender's lock and by the one
+ * {@link CheckBackPolicy}.
+ */
 @Slf4j
 public class TransactionListenerDispatcher implements TransactionListener {
     private static final ThreadLocal<RuntimeException> LAST_FAILURE = new ThreadLocal<>();
     private static final ThreadLocal<Boolean> LOST_AFTER_COMMIT = new ThreadLocal<>();
-    /** Resolved on first use: the handlers depend on services that depend on the producer that holds this listener. */
-    private final Supplier<Map<String, LocalTransactionHandler>> handlers;
-
+    /** Resolved on first use: the check-backs depend on services that depend on the producer that holds this listener. */
+    private final Supplier<Map<String, TransactionCheckBack>> checkBacks;
+    private final CheckBackPolicy checkBackPolicy;
+    private final RedisLock locks;
     private final FaultSwitches faultSwitches;
     /**
      * Unique ids of the messages whose local transaction runs in this JVM right now. A check-back of one of them
@@ -34,17 +41,21 @@ public class TransactionListenerDispatcher implements TransactionListener {
      */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    public TransactionListenerDispatcher(Supplier<List<LocalTransactionHandler>> handlers, FaultSwitches faultSwitches) {
+    public TransactionListenerDispatcher(Supplier<List<TransactionCheckBack>> checkBacks, CheckBackPolicy checkBackPolicy,
+                                         RedisLock locks, FaultSwitches faultSwitches) {
+        this.checkBackPolicy = checkBackPolicy;
+        this.locks = locks;
         this.faultSwitches = faultSwitches;
-        this.handlers = com.google.common.base.Suppliers.memoize(() -> handlers.get().stream()
-                .collect(Collectors.toMap(LocalTransactionHandler::topic, Function.identity())));
+        this.checkBacks = com.google.common.base.Suppliers.memoize(() -> checkBacks.get().stream()
+                .collect(Collectors.toMap(TransactionCheckBack::topic, Function.identity())));
     }
 
     @Override
     public LocalTransactionState executeLocalTransaction(Message message, Object arg) {
-        LocalTransactionHandler handler = handlers.get().get(message.getTopic());
-        if (handler == null) {
-            log.error("no local transaction handler for topic {}: rolling back", message.getTopic());
+        TransactionCheckBack checkBack = checkBacks.get().get(message.getTopic());
+        if (checkBack == null || !(arg instanceof LocalTransaction localTransaction)) {
+            // a half message nobody can check back would stay undecided after a crash: never start one
+            log.error("topic {} has no check-back or no local transaction was passed: rolling back", message.getTopic());
             return LocalTransactionState.ROLLBACK_MESSAGE;
         }
         String uniqueId = MessageClientIDSetter.getUniqID(message);
@@ -52,21 +63,20 @@ public class TransactionListenerDispatcher implements TransactionListener {
             running.add(uniqueId);
         }
         try {
-            LocalTransactionState state = handler.executeLocalTransaction(message, arg);
+            localTransaction.execute();
             if (faultSwitches.shouldInject(FaultPoints.HALT_AFTER_LOCAL_COMMIT_PREFIX + message.getTopic())) {
                 log.error("fault injection: halting after the local transaction of {} keys={} committed", message.getTopic(), message.getKeys());
                 Runtime.getRuntime().halt(137);
             }
-            if (state == LocalTransactionState.COMMIT_MESSAGE
-                    && faultSwitches.shouldInject(FaultPoints.LOST_AFTER_LOCAL_COMMIT_PREFIX + message.getTopic())) {
+            if (faultSwitches.shouldInject(FaultPoints.LOST_AFTER_LOCAL_COMMIT_PREFIX + message.getTopic())) {
                 log.error("fault injection: half message of {} keys={} lost after its local commit", message.getTopic(), message.getKeys());
                 LOST_AFTER_COMMIT.set(true);
                 return LocalTransactionState.ROLLBACK_MESSAGE;
             }
-            return state;
+            return LocalTransactionState.COMMIT_MESSAGE;
         } catch (RuntimeException e) {
             LAST_FAILURE.set(e);
-            LocalTransactionState state = handler.stateOnFailure(e);
+            LocalTransactionState state = checkBack.stateOnFailure(e);
             log.info("local transaction of {} keys={} failed ({}): {}", message.getTopic(), message.getKeys(), e.toString(), state);
             return state;
         } finally {
@@ -92,8 +102,8 @@ public class TransactionListenerDispatcher implements TransactionListener {
 
     @Override
     public LocalTransactionState checkLocalTransaction(MessageExt message) {
-        LocalTransactionHandler handler = handlers.get().get(message.getTopic());
-        if (handler == null) {
+        TransactionCheckBack checkBack = checkBacks.get().get(message.getTopic());
+        if (checkBack == null) {
             log.error("check-back for topic {} without handler (keys {}): unknown", message.getTopic(), message.getKeys());
             return LocalTransactionState.UNKNOW;
         }
@@ -103,9 +113,18 @@ public class TransactionListenerDispatcher implements TransactionListener {
             return LocalTransactionState.UNKNOW;
         }
         try {
-            LocalTransactionState state = handler.checkLocalTransaction(message);
-            log.info("check-back {} keys={} -> {}", message.getTopic(), message.getKeys(), state);
-            return state;
+            String lockKey = checkBack.lockKey(message);
+            Optional<RedisLock.LockHandle> senderLock = locks.tryLockNow(lockKey);
+            if (senderLock.isEmpty()) {
+                log.info("check-back {} keys={} -> UNKNOW ({} is held: a sender may be inside the local transaction)",
+                        message.getTopic(), message.getKeys(), lockKey);
+                return LocalTransactionState.UNKNOW;
+            }
+            try (RedisLock.LockHandle ignored = senderLock.get()) {
+                LocalTransactionState state = checkBackPolicy.decide(checkBack.isCommitted(message), message);
+                log.info("check-back {} keys={} -> {}", message.getTopic(), message.getKeys(), state);
+                return state;
+            }
         } catch (RuntimeException e) {
             log.warn("check-back {} keys={} failed, will be asked again", message.getTopic(), message.getKeys(), e);
             return LocalTransactionState.UNKNOW;

@@ -1,12 +1,15 @@
 package com.eshop.support.mq;
 
 import com.eshop.support.fault.FaultSwitches;
+import com.eshop.support.lock.InProcessRedisLock;
+import com.eshop.support.lock.RedisLock;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageClientIDSetter;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,43 +24,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Regression for the article's shared producer whose listener was replaced per request (defect 1): with one
- * listener that dispatches per message, concurrent sends each run their own local transaction.
+ * listener that runs the local transaction passed with each message, concurrent sends each run their own. Check-backs
+ * answer from the message, under the sender's lock, by the check-back policy.
  */
 class TransactionListenerDispatcherTest {
-    private final Map<String, String> executedFor = new ConcurrentHashMap<>();
+    private static final long NOW = 1_000_000;
 
-    private LocalTransactionHandler handler(String topic) {
-        return new LocalTransactionHandler() {
+    private final RedisLock locks = InProcessRedisLock.create(Duration.ZERO);
+    private final CheckBackPolicy policy = new CheckBackPolicy(Duration.ofSeconds(60), () -> NOW);
+    private final List<String> checked = new CopyOnWriteArrayList<>();
+
+    /** Committed when the message key starts with the topic; the sender locks "lock-" + key. */
+    private TransactionCheckBack checkBack(String topic) {
+        return new TransactionCheckBack() {
             @Override
             public String topic() {
                 return topic;
             }
 
             @Override
-            public LocalTransactionState executeLocalTransaction(Message message, Object arg) {
-                executedFor.put((String) arg, topic);
-                return LocalTransactionState.COMMIT_MESSAGE;
+            public String lockKey(MessageExt message) {
+                return "lock-" + message.getKeys();
             }
 
             @Override
-            public LocalTransactionState checkLocalTransaction(MessageExt message) {
-                return message.getKeys().startsWith(topic) ? LocalTransactionState.COMMIT_MESSAGE : LocalTransactionState.ROLLBACK_MESSAGE;
+            public boolean isCommitted(MessageExt message) {
+                checked.add(message.getKeys());
+                return message.getKeys().startsWith(topic);
             }
         };
     }
 
+    private TransactionListenerDispatcher dispatcher(TransactionCheckBack... checkBacks) {
+        return new TransactionListenerDispatcher(() -> List.of(checkBacks), policy, locks, FaultSwitches.disabled());
+    }
+
     @Test
     void concurrentRequestsRunTheirOwnLocalTransactions() throws Exception {
-        TransactionListenerDispatcher dispatcher = new TransactionListenerDispatcher(
-                () -> List.of(handler("cancel"), handler("pay")), FaultSwitches.disabled());
+        Map<String, String> executedFor = new ConcurrentHashMap<>();
+        TransactionListenerDispatcher dispatcher = dispatcher(checkBack("cancel"), checkBack("pay"));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         for (int i = 0; i < 200; i++) {
             String topic = i % 2 == 0 ? "cancel" : "pay";
             String request = topic + "-" + i;
+            LocalTransaction localTransaction = () -> executedFor.put(request, topic);
             pool.submit(() -> {
                 start.await();
-                return dispatcher.executeLocalTransaction(new Message(topic, new byte[0]), request);
+                return dispatcher.executeLocalTransaction(new Message(topic, new byte[0]), localTransaction);
             });
         }
         start.countDown();
@@ -69,55 +83,76 @@ class TransactionListenerDispatcherTest {
     }
 
     @Test
-    void checkBackDecidesFromTheMessageAloneAndAFailingCheckIsAskedAgain() {
-        TransactionListenerDispatcher dispatcher = new TransactionListenerDispatcher(() -> List.of(handler("cancel")), FaultSwitches.disabled());
-        MessageExt committed = new MessageExt();
-        committed.setTopic("cancel");
-        committed.setKeys("cancel-1");
-        MessageExt unknownTopic = new MessageExt();
-        unknownTopic.setTopic("other");
+    void aTopicWithoutCheckBackOrWithoutLocalTransactionIsNeverStarted() {
+        TransactionListenerDispatcher dispatcher = dispatcher(checkBack("cancel"));
+        List<String> ran = new CopyOnWriteArrayList<>();
 
-        assertThat(dispatcher.checkLocalTransaction(committed)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
-        assertThat(dispatcher.checkLocalTransaction(unknownTopic)).isEqualTo(LocalTransactionState.UNKNOW);
+        assertThat(dispatcher.executeLocalTransaction(new Message("other", new byte[0]), (LocalTransaction) () -> ran.add("other")))
+                .isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+        assertThat(dispatcher.executeLocalTransaction(new Message("cancel", new byte[0]), "not a local transaction"))
+                .isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+        assertThat(ran).isEmpty();
     }
 
     @Test
-    void aCheckBackOfALocalTransactionStillRunningHereIsUnknownWithoutAskingTheHandler() throws Exception {
+    void checkBackDecidesFromTheMessageByThePolicyAndAnUnknownTopicIsAskedAgain() {
+        TransactionListenerDispatcher dispatcher = dispatcher(checkBack("cancel"));
+
+        assertThat(dispatcher.checkLocalTransaction(checkBackOf("cancel", "cancel-1", NOW - 3_600_000)))
+                .isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+        assertThat(dispatcher.checkLocalTransaction(checkBackOf("cancel", "other-1", NOW - 1_000)))
+                .isEqualTo(LocalTransactionState.UNKNOW);
+        assertThat(dispatcher.checkLocalTransaction(checkBackOf("cancel", "other-2", NOW - 60_000)))
+                .isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+        assertThat(dispatcher.checkLocalTransaction(checkBackOf("unknown", "unknown-1", NOW)))
+                .isEqualTo(LocalTransactionState.UNKNOW);
+    }
+
+    @Test
+    void whileTheSendersLockIsHeldTheCheckBackIsUnknownWithoutReadingState() throws Exception {
+        TransactionListenerDispatcher dispatcher = dispatcher(checkBack("cancel"));
+        MessageExt message = checkBackOf("cancel", "cancel-7", NOW - 3_600_000);
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holder = sender.submit(() -> {
+            try (RedisLock.LockHandle ignored = locks.lock("lock-cancel-7")) {
+                locked.countDown();
+                release.await();
+            }
+            return null;
+        });
+        assertThat(locked.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(dispatcher.checkLocalTransaction(message)).isEqualTo(LocalTransactionState.UNKNOW);
+        assertThat(checked).isEmpty();
+
+        release.countDown();
+        holder.get(5, TimeUnit.SECONDS);
+        sender.shutdown();
+        assertThat(dispatcher.checkLocalTransaction(message)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+        assertThat(checked).containsExactly("cancel-7");
+    }
+
+    @Test
+    void aCheckBackOfALocalTransactionStillRunningHereIsUnknownWithoutReadingState() throws Exception {
         CountDownLatch insideLocalTransaction = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        List<String> checked = new CopyOnWriteArrayList<>();
-        LocalTransactionHandler slow = new LocalTransactionHandler() {
-            @Override
-            public String topic() {
-                return "cancel";
-            }
-
-            @Override
-            public LocalTransactionState executeLocalTransaction(Message message, Object arg) {
-                insideLocalTransaction.countDown();
-                try {
-                    finish.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return LocalTransactionState.COMMIT_MESSAGE;
-            }
-
-            @Override
-            public LocalTransactionState checkLocalTransaction(MessageExt message) {
-                checked.add(message.getKeys());
-                return LocalTransactionState.COMMIT_MESSAGE;
-            }
-        };
-        TransactionListenerDispatcher dispatcher = new TransactionListenerDispatcher(() -> List.of(slow), FaultSwitches.disabled());
-        Message sent = new Message("cancel", "O1", new byte[0]);
+        TransactionListenerDispatcher dispatcher = dispatcher(checkBack("cancel"));
+        Message sent = new Message("cancel", "cancel-1", new byte[0]);
         MessageClientIDSetter.setUniqID(sent);
-        MessageExt checkBack = new MessageExt();
-        checkBack.setTopic("cancel");
-        checkBack.setKeys("O1");
+        MessageExt checkBack = checkBackOf("cancel", "cancel-1", NOW);
         checkBack.getProperties().putAll(sent.getProperties());
         ExecutorService sender = Executors.newSingleThreadExecutor();
-        Future<LocalTransactionState> outcome = sender.submit(() -> dispatcher.executeLocalTransaction(sent, null));
+        LocalTransaction slow = () -> {
+            insideLocalTransaction.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Future<LocalTransactionState> outcome = sender.submit(() -> dispatcher.executeLocalTransaction(sent, slow));
         assertThat(insideLocalTransaction.await(5, TimeUnit.SECONDS)).isTrue();
 
         assertThat(dispatcher.checkLocalTransaction(checkBack)).isEqualTo(LocalTransactionState.UNKNOW);
@@ -127,31 +162,49 @@ class TransactionListenerDispatcherTest {
         assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
         sender.shutdown();
         assertThat(dispatcher.checkLocalTransaction(checkBack)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
-        assertThat(checked).containsExactly("O1");
+        assertThat(checked).containsExactly("cancel-1");
     }
 
     @Test
-    void aFailedLocalTransactionIsRolledBackAndItsCauseKeptForTheSender() {
-        LocalTransactionHandler failing = new LocalTransactionHandler() {
+    void aFailedLocalTransactionIsAnsweredByItsCheckBackAndItsCauseKeptForTheSender() {
+        TransactionCheckBack outcomeUnknownOnFailure = new TransactionCheckBack() {
             @Override
             public String topic() {
                 return "t";
             }
 
             @Override
-            public LocalTransactionState executeLocalTransaction(Message message, Object arg) {
-                throw new IllegalStateException("refused");
+            public String lockKey(MessageExt message) {
+                return "t";
             }
 
             @Override
-            public LocalTransactionState checkLocalTransaction(MessageExt message) {
-                return LocalTransactionState.ROLLBACK_MESSAGE;
+            public boolean isCommitted(MessageExt message) {
+                return false;
+            }
+
+            @Override
+            public LocalTransactionState stateOnFailure(RuntimeException failure) {
+                return LocalTransactionState.UNKNOW;
             }
         };
-        TransactionListenerDispatcher dispatcher = new TransactionListenerDispatcher(() -> List.of(failing), FaultSwitches.disabled());
+        TransactionListenerDispatcher dispatcher = dispatcher(checkBack("cancel"), outcomeUnknownOnFailure);
+        LocalTransaction refused = () -> {
+            throw new IllegalStateException("refused");
+        };
 
-        assertThat(dispatcher.executeLocalTransaction(new Message("t", new byte[0]), null)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+        assertThat(dispatcher.executeLocalTransaction(new Message("cancel", new byte[0]), refused)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
         assertThat(TransactionListenerDispatcher.takeLastFailure()).hasMessage("refused");
         assertThat(TransactionListenerDispatcher.takeLastFailure()).isNull();
+        assertThat(dispatcher.executeLocalTransaction(new Message("t", new byte[0]), refused)).isEqualTo(LocalTransactionState.UNKNOW);
+        assertThat(TransactionListenerDispatcher.takeLastFailure()).hasMessage("refused");
+    }
+
+    private static MessageExt checkBackOf(String topic, String keys, long bornAt) {
+        MessageExt message = new MessageExt();
+        message.setTopic(topic);
+        message.setKeys(keys);
+        message.setBornTimestamp(bornAt);
+        return message;
     }
 }

@@ -4,7 +4,8 @@ import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.order.AfterSaleApi;
 import com.eshop.common.api.order.AfterSaleDTO;
 import com.eshop.common.api.order.CancelOrderRequest;
-import com.eshop.order.application.OrderAfterSaleService;
+import com.eshop.order.application.CancelOrderService;
+import com.eshop.order.application.OrderQueryService;
 import com.eshop.support.error.ApiResults;
 import lombok.RequiredArgsConstructor;
 import org.apache.dubbo.config.annotation.DubboService;
@@ -14,18 +15,19 @@ import java.util.List;
 @DubboService(version = "1.0.0", interfaceClass = AfterSaleApi.class)
 @RequiredArgsConstructor
 public class AfterSaleApiImpl implements AfterSaleApi {
-    private final OrderAfterSaleService orderAfterSaleService;
+    private final CancelOrderService cancelOrderService;
+    private final OrderQueryService orderQueryService;
 
     @Override
     public JsonResult<Boolean> cancelOrder(CancelOrderRequest cancelOrderRequest) {
         return ApiResults.call(() -> {
-            orderAfterSaleService.cancelOrder(cancelOrderRequest);
+            cancelOrderService.cancelOrder(cancelOrderRequest);
             return true;
         });
     }
 
     @Override
     public JsonResult<List<AfterSaleDTO>> listAfterSales(String orderId) {
-        return ApiResults.call(() -> orderAfterSaleService.listAfterSales(orderId));
+        return ApiResults.call(() -> orderQueryService.listAfterSales(orderId));
     }
 }

@@ -8,7 +8,10 @@ import com.eshop.common.api.order.OrderDetailDTO;
 import com.eshop.common.api.order.PayCallbackRequest;
 import com.eshop.common.api.order.PrePayOrderDTO;
 import com.eshop.common.api.order.PrePayOrderRequest;
-import com.eshop.order.application.OrderService;
+import com.eshop.order.application.CreateOrderService;
+import com.eshop.order.application.OrderQueryService;
+import com.eshop.order.application.PayCallbackService;
+import com.eshop.order.application.PrePayOrderService;
 import com.eshop.support.error.ApiResults;
 import lombok.RequiredArgsConstructor;
 import org.apache.dubbo.config.annotation.DubboService;
@@ -16,28 +19,31 @@ import org.apache.dubbo.config.annotation.DubboService;
 @DubboService(version = "1.0.0", interfaceClass = OrderApi.class)
 @RequiredArgsConstructor
 public class OrderApiImpl implements OrderApi {
-    private final OrderService orderService;
+    private final CreateOrderService createOrderService;
+    private final PrePayOrderService prePayOrderService;
+    private final PayCallbackService payCallbackService;
+    private final OrderQueryService orderQueryService;
 
     @Override
     public JsonResult<CreateOrderDTO> createOrder(CreateOrderRequest createOrderRequest) {
-        return ApiResults.call(() -> orderService.createOrder(createOrderRequest));
+        return ApiResults.call(() -> createOrderService.createOrder(createOrderRequest));
     }
 
     @Override
     public JsonResult<PrePayOrderDTO> prePayOrder(PrePayOrderRequest prePayOrderRequest) {
-        return ApiResults.call(() -> orderService.prePayOrder(prePayOrderRequest));
+        return ApiResults.call(() -> prePayOrderService.prePayOrder(prePayOrderRequest));
     }
 
     @Override
     public JsonResult<Boolean> payCallback(PayCallbackRequest payCallbackRequest) {
         return ApiResults.call(() -> {
-            orderService.payCallback(payCallbackRequest);
+            payCallbackService.payCallback(payCallbackRequest);
             return true;
         });
     }
 
     @Override
     public JsonResult<OrderDetailDTO> getOrderDetail(String orderId) {
-        return ApiResults.call(() -> orderService.getOrderDetail(orderId));
+        return ApiResults.call(() -> orderQueryService.getOrderDetail(orderId));
     }
 }

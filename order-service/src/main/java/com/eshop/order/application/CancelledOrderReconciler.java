@@ -4,22 +4,22 @@ import com.eshop.common.api.enums.AfterSaleStatusEnum;
 import com.eshop.common.api.enums.OrderCancelTypeEnum;
 import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.mq.ActualRefundMessage;
+import com.eshop.order.domain.AfterSale;
+import com.eshop.order.domain.AfterSaleRefund;
+import com.eshop.order.domain.AfterSaleRepository;
+import com.eshop.order.domain.Order;
+import com.eshop.order.domain.OrderCursor;
+import com.eshop.order.domain.OrderPayment;
+import com.eshop.order.domain.OrderRepository;
 import com.eshop.order.domain.RefundRequestIds;
-import com.eshop.order.infrastructure.gateway.InventoryGateway;
-import com.eshop.order.infrastructure.gateway.MarketGateway;
-import com.eshop.order.infrastructure.gateway.PayGateway;
-import com.eshop.order.infrastructure.persistence.AfterSaleInfoDO;
-import com.eshop.order.infrastructure.persistence.AfterSaleRefundDO;
-import com.eshop.order.infrastructure.persistence.OrderCancelSettlementMapper;
-import com.eshop.order.infrastructure.persistence.OrderInfoDO;
-import com.eshop.order.infrastructure.persistence.OrderRepository;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -33,10 +33,12 @@ import java.util.function.Consumer;
 @Service
 @RequiredArgsConstructor
 public class CancelledOrderReconciler {
-    private final OrderCancelSettlementMapper settlementMapper;
     private final OrderRepository orderRepository;
-    private final AfterSaleManager afterSaleManager;
-    private final OrderAfterSaleService orderAfterSaleService;
+    private final AfterSaleRepository afterSaleRepository;
+    private final CancelOrderAssembler cancelOrderAssembler;
+    private final ReleaseAssetsService releaseAssetsService;
+    private final PrepareRefundService prepareRefundService;
+    private final RefundMoneyService refundMoneyService;
     private final InventoryGateway inventoryGateway;
     private final MarketGateway marketGateway;
     private final PayGateway payGateway;
@@ -47,37 +49,33 @@ public class CancelledOrderReconciler {
 
     public ReconcileResult reconcile(int shardIndex, int shardTotal, Consumer<String> progress) {
         long start = System.currentTimeMillis();
-        Date until = new Date(start - orderProperties.getReconcileGrace().toMillis());
-        Date from = new Date(start - orderProperties.getReconcileLookback().toMillis());
-        Date afterCancelTime = from;
-        String afterOrderId = "";
+        Instant until = Instant.ofEpochMilli(start).minus(orderProperties.getReconcileGrace());
+        Instant from = Instant.ofEpochMilli(start).minus(orderProperties.getReconcileLookback());
+        OrderCursor after = OrderCursor.start(from);
         int found = 0;
         int settled = 0;
         int redriven = 0;
         int failed = 0;
         int pageSize = orderProperties.getScanPageSize();
         while (true) {
-            List<OrderInfoDO> page = settlementMapper.selectUnsettledCancelledPage(from, until, afterCancelTime, afterOrderId,
-                    shardIndex, shardTotal, pageSize);
-            for (OrderInfoDO row : page) {
+            List<OrderCursor> page = orderRepository.findUnsettledCancelledPage(from, until, after, shardIndex, shardTotal, pageSize);
+            for (OrderCursor row : page) {
                 found++;
                 try {
-                    if (reconcileOrder(row.getOrderId())) {
+                    if (reconcileOrder(row.orderId())) {
                         settled++;
                     } else {
                         redriven++;
                     }
                 } catch (RuntimeException e) {
                     failed++;
-                    log.warn("reconciliation of cancelled order {} failed, next run retries: {}", row.getOrderId(), e.getMessage());
+                    log.warn("reconciliation of cancelled order {} failed, next run retries: {}", row.orderId(), e.getMessage());
                 }
             }
             if (page.size() < pageSize) {
                 break;
             }
-            OrderInfoDO last = page.get(page.size() - 1);
-            afterCancelTime = last.getCancelTime();
-            afterOrderId = last.getOrderId();
+            after = page.get(page.size() - 1);
             progress.accept("shard " + shardIndex + "/" + shardTotal + ": " + found + " cancelled orders read, "
                     + settled + " settled, " + redriven + " re-driven, " + failed + " failed");
         }
@@ -90,55 +88,57 @@ public class CancelledOrderReconciler {
 
     /** true when everything of this cancelled order is complete (then recorded as settled); false when something was re-driven. */
     boolean reconcileOrder(String orderId) {
-        OrderInfoDO order = orderRepository.findCommittedOrder(orderId);
-        if (order == null || !OrderStatusEnum.CANCELED.getCode().equals(order.getOrderStatus())) {
+        Optional<Order> found = orderRepository.findCommittedOrder(orderId);
+        if (found.isEmpty() || found.get().status() != OrderStatusEnum.CANCELED) {
             return false;
         }
-        OrderCancelTypeEnum cancelType = OrderCancelTypeEnum.find(order.getCancelType()).orElse(OrderCancelTypeEnum.USER_CANCELED);
-        CancelOrderAssembleRequest request = orderAfterSaleService.buildAssembleRequest(order, cancelType);
+        Order order = found.get();
+        OrderCancelTypeEnum cancelType = OrderCancelTypeEnum.find(order.cancelType()).orElse(OrderCancelTypeEnum.USER_CANCELED);
+        CancelOrderAssembleRequest request = cancelOrderAssembler.assemble(order, cancelType);
+        boolean paid = orderRepository.findPayment(orderId).filter(OrderPayment::isPaid).isPresent();
         List<String> open = new ArrayList<>();
         if (inventoryGateway.holdsLockedStock(orderId)) {
             open.add("stock");
-            orderAfterSaleService.releaseStock(request);
+            releaseAssetsService.releaseStock(request);
         }
-        if (order.getCouponId() != null && marketGateway.isCouponHeldBy(order.getCouponId(), orderId)) {
+        // a paid order's coupon goes back with its refund: a refund re-driven here releases it when it runs
+        boolean refundStillToRun = paid && redriveRefund(request, open);
+        if (!refundStillToRun && order.couponId() != null && marketGateway.isCouponHeldBy(order.couponId(), orderId)) {
             open.add("coupon");
-            orderAfterSaleService.releaseCoupon(request);
-        }
-        if (orderRepository.isPaid(orderRepository.findPaymentDetail(orderId))) {
-            redriveRefund(request, open);
+            releaseAssetsService.releaseCoupon(order.userId(), order.couponId(), orderId);
         }
         if (!open.isEmpty()) {
             log.warn("cancelled order {} still had {} open: re-driven", orderId, open);
             return false;
         }
-        settlementMapper.insertIgnore(orderId);
+        orderRepository.recordSettled(orderId);
         return true;
     }
 
-    private void redriveRefund(CancelOrderAssembleRequest request, List<String> open) {
+    /** Re-drives what is open of the refund; true when the gateway refund itself was still to run. */
+    private boolean redriveRefund(CancelOrderAssembleRequest request, List<String> open) {
         String afterSaleId = RefundRequestIds.afterSaleId(request.getOrderId());
-        AfterSaleInfoDO afterSale = afterSaleManager.findAfterSale(afterSaleId);
-        if (afterSale == null) {
+        Optional<AfterSale> afterSale = afterSaleRepository.findAfterSale(afterSaleId);
+        if (afterSale.isEmpty()) {
             open.add("refund request");
-            orderAfterSaleService.processCancelOrder(request);
-            return;
+            prepareRefundService.processCancelOrder(request);
+            return true;
         }
-        if (AfterSaleStatusEnum.REVIEW_PASS.getCode().equals(afterSale.getAfterSaleStatus())) {
+        if (afterSale.get().status() == AfterSaleStatusEnum.REVIEW_PASS) {
             open.add("refund");
             ActualRefundMessage message = new ActualRefundMessage();
             message.setOrderId(request.getOrderId());
             message.setAfterSaleId(afterSaleId);
             message.setLastReturnGoods(request.isLastReturnGoods());
-            orderAfterSaleService.refundMoney(message);
-            return;
+            refundMoneyService.refundMoney(message);
+            return true;
         }
-        if (AfterSaleStatusEnum.REFUNDING.getCode().equals(afterSale.getAfterSaleStatus())) {
+        if (afterSale.get().status() == AfterSaleStatusEnum.REFUNDING) {
             // refunded, but the gateway's notification never arrived: the same refund request again makes it re-send it
             open.add("refund notification");
-            AfterSaleRefundDO refund = afterSaleManager.findRefund(afterSaleId);
-            payGateway.executeRefund(refund.getRefundRequestId(), refund.getOrderId(), refund.getOutTradeNo(),
-                    refund.getPayType(), refund.getRefundAmount());
+            AfterSaleRefund refund = afterSaleRepository.findRefund(afterSaleId).orElseThrow();
+            payGateway.executeRefund(refund.refundRequestId(), refund.orderId(), refund.outTradeNo(), refund.payType(), refund.refundAmount());
         }
+        return false;
     }
 }

@@ -1,12 +1,12 @@
 package com.eshop.order.application;
 
-import com.eshop.order.infrastructure.persistence.OrderInfoDO;
-import com.eshop.order.infrastructure.persistence.OrderInfoMapper;
+import com.eshop.order.domain.OrderCursor;
+import com.eshop.order.domain.OrderRepository;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 
-import java.util.Date;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -23,8 +23,8 @@ import java.util.function.Consumer;
 @Service
 @RequiredArgsConstructor
 public class ExpiredOrderScanner {
-    private final OrderInfoMapper orderInfoMapper;
-    private final OrderAfterSaleService orderAfterSaleService;
+    private final OrderRepository orderRepository;
+    private final CancelOrderService cancelOrderService;
     private final OrderProperties orderProperties;
 
     public record ScanResult(int shardIndex, int shardTotal, int expired, int cancelled, int failed, long millis) {
@@ -32,27 +32,24 @@ public class ExpiredOrderScanner {
 
     public ScanResult scan(int shardIndex, int shardTotal, Consumer<String> progress) {
         long start = System.currentTimeMillis();
-        Date now = new Date(start);
-        Date afterExpire = new Date(0);
-        String afterOrderId = "";
+        Instant now = Instant.ofEpochMilli(start);
+        OrderCursor after = OrderCursor.start(Instant.EPOCH);
         int expired = 0;
         AtomicInteger cancelled = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         ExecutorService cancellers = Executors.newFixedThreadPool(Math.max(1, orderProperties.getScanParallelism()));
         try {
             while (true) {
-                List<OrderInfoDO> page = orderInfoMapper.selectExpiredUnpaidPage(now, afterExpire, afterOrderId, shardIndex, shardTotal,
+                List<OrderCursor> page = orderRepository.findExpiredUnpaidPage(now, after, shardIndex, shardTotal,
                         orderProperties.getScanPageSize());
                 expired += page.size();
                 CompletableFuture.allOf(page.stream()
-                        .map(order -> CompletableFuture.runAsync(() -> cancel(order.getOrderId(), cancelled, failed), cancellers))
+                        .map(order -> CompletableFuture.runAsync(() -> cancel(order.orderId(), cancelled, failed), cancellers))
                         .toArray(CompletableFuture[]::new)).join();
                 if (page.size() < orderProperties.getScanPageSize()) {
                     break;
                 }
-                OrderInfoDO last = page.get(page.size() - 1);
-                afterExpire = last.getExpireTime();
-                afterOrderId = last.getOrderId();
+                after = page.get(page.size() - 1);
                 progress.accept("shard " + shardIndex + "/" + shardTotal + ": " + expired + " expired orders read, " + cancelled + " cancelled");
             }
         } finally {
@@ -67,7 +64,7 @@ public class ExpiredOrderScanner {
 
     private void cancel(String orderId, AtomicInteger cancelled, AtomicInteger failed) {
         try {
-            if (orderAfterSaleService.cancelExpiredOrder(orderId)) {
+            if (cancelOrderService.cancelExpiredOrder(orderId)) {
                 cancelled.incrementAndGet();
             }
         } catch (RuntimeException e) {

@@ -39,9 +39,4 @@ public final class OrderStatusTransitions {
     public static boolean isCancellable(OrderStatusEnum status) {
         return canTransit(status, CANCELED);
     }
-
-    /** Whether money was taken for an order that was in this status when it was cancelled. */
-    public static boolean isPaid(OrderStatusEnum status) {
-        return status != CREATED && status != CANCELED;
-    }
 }

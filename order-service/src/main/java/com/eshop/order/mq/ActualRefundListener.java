@@ -1,7 +1,7 @@
 package com.eshop.order.mq;
 
 import com.eshop.common.api.mq.ActualRefundMessage;
-import com.eshop.order.application.OrderAfterSaleService;
+import com.eshop.order.application.RefundMoneyService;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.support.json.Json;
 import com.eshop.support.mq.MessageHandler;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 @RequiredArgsConstructor
 public class ActualRefundListener implements MessageHandler {
-    private final OrderAfterSaleService orderAfterSaleService;
+    private final RefundMoneyService refundMoneyService;
 
     @Override
     public String topic() {
@@ -27,6 +27,6 @@ public class ActualRefundListener implements MessageHandler {
 
     @Override
     public void handle(MessageExt message) {
-        orderAfterSaleService.refundMoney(Json.fromBytes(message.getBody(), ActualRefundMessage.class));
+        refundMoneyService.refundMoney(Json.fromBytes(message.getBody(), ActualRefundMessage.class));
     }
 }

@@ -1,7 +1,7 @@
 package com.eshop.order.mq;
 
 import com.eshop.order.application.CancelOrderAssembleRequest;
-import com.eshop.order.application.OrderAfterSaleService;
+import com.eshop.order.application.PrepareRefundService;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.support.json.Json;
 import com.eshop.support.mq.MessageHandler;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 @RequiredArgsConstructor
 public class CancelRefundListener implements MessageHandler {
-    private final OrderAfterSaleService orderAfterSaleService;
+    private final PrepareRefundService prepareRefundService;
 
     @Override
     public String topic() {
@@ -27,6 +27,6 @@ public class CancelRefundListener implements MessageHandler {
 
     @Override
     public void handle(MessageExt message) {
-        orderAfterSaleService.processCancelOrder(Json.fromBytes(message.getBody(), CancelOrderAssembleRequest.class));
+        prepareRefundService.processCancelOrder(Json.fromBytes(message.getBody(), CancelOrderAssembleRequest.class));
     }
 }

@@ -1,7 +1,7 @@
 package com.eshop.order.mq;
 
 import com.eshop.common.api.mq.PaidOrderSuccessMessage;
-import com.eshop.order.application.OrderService;
+import com.eshop.order.application.FulfillOrderService;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.support.json.Json;
 import com.eshop.support.mq.MessageHandler;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 @RequiredArgsConstructor
 public class PaidOrderSuccessListener implements MessageHandler {
-    private final OrderService orderService;
+    private final FulfillOrderService fulfillOrderService;
 
     @Override
     public String topic() {
@@ -27,6 +27,6 @@ public class PaidOrderSuccessListener implements MessageHandler {
 
     @Override
     public void handle(MessageExt message) {
-        orderService.fulfillPaidOrder(Json.fromBytes(message.getBody(), PaidOrderSuccessMessage.class).getOrderId());
+        fulfillOrderService.fulfillPaidOrder(Json.fromBytes(message.getBody(), PaidOrderSuccessMessage.class).getOrderId());
     }
 }

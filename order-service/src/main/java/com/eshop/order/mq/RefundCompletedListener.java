@@ -2,7 +2,7 @@ package com.eshop.order.mq;
 
 import com.eshop.common.api.mq.RefundCompletedMessage;
 import com.eshop.common.api.mq.RocketMqConstant;
-import com.eshop.order.application.OrderAfterSaleService;
+import com.eshop.order.application.CompleteRefundService;
 import com.eshop.support.json.Json;
 import com.eshop.support.mq.MessageHandler;
 import lombok.RequiredArgsConstructor;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 @RequiredArgsConstructor
 public class RefundCompletedListener implements MessageHandler {
-    private final OrderAfterSaleService orderAfterSaleService;
+    private final CompleteRefundService completeRefundService;
 
     @Override
     public String topic() {
@@ -27,6 +27,6 @@ public class RefundCompletedListener implements MessageHandler {
 
     @Override
     public void handle(MessageExt message) {
-        orderAfterSaleService.completeRefund(Json.fromBytes(message.getBody(), RefundCompletedMessage.class));
+        completeRefundService.completeRefund(Json.fromBytes(message.getBody(), RefundCompletedMessage.class));
     }
 }

@@ -1,7 +1,7 @@
 package com.eshop.order.mq;
 
 import com.eshop.order.application.CancelOrderAssembleRequest;
-import com.eshop.order.application.OrderAfterSaleService;
+import com.eshop.order.application.ReleaseAssetsService;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.support.json.Json;
 import com.eshop.support.mq.MessageHandler;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 @RequiredArgsConstructor
 public class ReleaseAssetsListener implements MessageHandler {
-    private final OrderAfterSaleService orderAfterSaleService;
+    private final ReleaseAssetsService releaseAssetsService;
 
     @Override
     public String topic() {
@@ -27,6 +27,6 @@ public class ReleaseAssetsListener implements MessageHandler {
 
     @Override
     public void handle(MessageExt message) {
-        orderAfterSaleService.releaseAssets(Json.fromBytes(message.getBody(), CancelOrderAssembleRequest.class));
+        releaseAssetsService.releaseAssets(Json.fromBytes(message.getBody(), CancelOrderAssembleRequest.class));
     }
 }

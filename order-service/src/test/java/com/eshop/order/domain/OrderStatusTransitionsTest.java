@@ -49,11 +49,4 @@ class OrderStatusTransitionsTest {
         assertThat(OrderStatusTransitions.canTransit(CANCELED, CANCELED)).isFalse();
         assertThat(OrderStatusTransitions.canTransit(CANCELED, PAID)).isFalse();
     }
-
-    @Test
-    void onlyOrdersPastCreatedWereCharged() {
-        assertThat(OrderStatusTransitions.isPaid(CREATED)).isFalse();
-        assertThat(OrderStatusTransitions.isPaid(PAID)).isTrue();
-        assertThat(OrderStatusTransitions.isPaid(FULFILL)).isTrue();
-    }
 }

@@ -16,12 +16,14 @@ public interface OrderInfoMapper extends BaseMapper<OrderInfoDO> {
     @Update("UPDATE order_info SET order_status = #{to} WHERE order_id = #{orderId} AND order_status = #{from}")
     int transitStatus(@Param("orderId") String orderId, @Param("from") int from, @Param("to") int to);
 
-    @Update("UPDATE order_info SET order_status = 70, cancel_type = #{cancelType}, cancel_time = NOW(3) "
+    @Update("UPDATE order_info SET order_status = #{canceled}, cancel_type = #{cancelType}, cancel_time = NOW(3) "
             + "WHERE order_id = #{orderId} AND order_status = #{from}")
-    int transitToCanceled(@Param("orderId") String orderId, @Param("from") int from, @Param("cancelType") int cancelType);
+    int transitToCanceled(@Param("orderId") String orderId, @Param("from") int from, @Param("canceled") int canceled,
+                          @Param("cancelType") int cancelType);
 
-    @Update("UPDATE order_info SET order_status = 20, pay_type = #{payType} WHERE order_id = #{orderId} AND order_status = 10")
-    int transitToPaid(@Param("orderId") String orderId, @Param("payType") int payType);
+    @Update("UPDATE order_info SET order_status = #{paid}, pay_type = #{payType} WHERE order_id = #{orderId} AND order_status = #{created}")
+    int transitToPaid(@Param("orderId") String orderId, @Param("created") int created, @Param("paid") int paid,
+                      @Param("payType") int payType);
 
     /** Reads through Seata's global lock: waits for (or fails on) an unfinished global transaction on this row. */
     @Select("SELECT * FROM order_info WHERE order_id = #{orderId} FOR UPDATE")
@@ -31,11 +33,11 @@ public interface OrderInfoMapper extends BaseMapper<OrderInfoDO> {
      * One keyset page of expired unpaid orders of this shard, through idx_status_expire. Only the expired range
      * of the index is read, however many unpaid orders are not yet due.
      */
-    @Select("SELECT order_id, expire_time FROM order_info WHERE order_status = 10 AND expire_time <= #{now} "
+    @Select("SELECT order_id, expire_time FROM order_info WHERE order_status = #{created} AND expire_time <= #{now} "
             + "AND (expire_time > #{afterExpire} OR (expire_time = #{afterExpire} AND order_id > #{afterOrderId})) "
             + "AND MOD(CRC32(order_id), #{shardTotal}) = #{shardIndex} "
             + "ORDER BY expire_time, order_id LIMIT #{pageSize}")
-    List<OrderInfoDO> selectExpiredUnpaidPage(@Param("now") Date now, @Param("afterExpire") Date afterExpire,
+    List<OrderInfoDO> selectExpiredUnpaidPage(@Param("created") int created, @Param("now") Date now, @Param("afterExpire") Date afterExpire,
                                               @Param("afterOrderId") String afterOrderId, @Param("shardIndex") int shardIndex,
                                               @Param("shardTotal") int shardTotal, @Param("pageSize") int pageSize);
 }

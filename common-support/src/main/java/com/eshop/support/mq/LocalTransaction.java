@@ -1,0 +1,10 @@
+package com.eshop.support.mq;
+
+/**
+ * The local transaction of one transactional message, passed with it to {@link MqProducer#sendInTransaction}: the
+ * producer runs it on the sender's thread between the half message and its commit. It commits its effect or throws.
+ */
+@FunctionalInterface
+public interface LocalTransaction {
+    void execute();
+}

@@ -1,0 +1,67 @@
+package com.eshop.order.application;
+
+import com.eshop.common.api.ErrorCode;
+import com.eshop.common.api.mq.ActualRefundMessage;
+import com.eshop.common.api.mq.RocketMqConstant;
+import com.eshop.order.domain.AfterSale;
+import com.eshop.order.domain.AfterSaleRefund;
+import com.eshop.order.domain.AfterSaleRepository;
+import com.eshop.order.domain.Order;
+import com.eshop.order.domain.OrderRepository;
+import com.eshop.support.error.BizException;
+import com.eshop.support.lock.RedisLock;
+import com.eshop.support.mq.MqProducer;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
+import org.springframework.stereotype.Service;
+
+import java.util.Map;
+
+/**
+ * The refund's second stage (section 15) on ACTUAL_REFUND: the gateway refunds by the after-sale's fixed refund
+ * request id, so a redelivery never refunds twice; then REFUNDING, and on the last item the coupon release, the one
+ * release of a paid order's coupon, as a transactional message bound to that update.
+ */
+@Slf4j
+@Service
+@RequiredArgsConstructor
+public class RefundMoneyService {
+    /** Message property of the coupon release sent by refundMoney: its check-back looks the after-sale up. */
+    public static final String AFTER_SALE_ID = "afterSaleId";
+
+    private final OrderRepository orderRepository;
+    private final AfterSaleRepository afterSaleRepository;
+    private final PayGateway payGateway;
+    private final RedisLock redisLock;
+    private final MqProducer mqProducer;
+
+    public void refundMoney(ActualRefundMessage message) {
+        String afterSaleId = message.getAfterSaleId();
+        try (RedisLock.LockHandle ignored = redisLock.lock(OrderLocks.refundMoney(afterSaleId))) {
+            AfterSale afterSale = afterSaleRepository.findAfterSale(afterSaleId).orElseThrow(() -> afterSaleNotFound(afterSaleId));
+            AfterSaleRefund refund = afterSaleRepository.findRefund(afterSaleId).orElseThrow(() -> afterSaleNotFound(afterSaleId));
+            if (afterSale.isRefundExecuted()) {
+                log.info("after-sale {} already refunded", afterSaleId);
+                return;
+            }
+            payGateway.executeRefund(refund.refundRequestId(), refund.orderId(), refund.outTradeNo(), refund.payType(), refund.refundAmount());
+            Order order = orderRepository.findOrder(refund.orderId()).orElseThrow(() -> OrderQueryService.notFound(refund.orderId()));
+            if (message.isLastReturnGoods() && order.couponId() != null) {
+                mqProducer.sendInTransaction(RocketMqConstant.CANCEL_RELEASE_PROPERTY_TOPIC, order.orderId(),
+                        ReleaseAssetsService.releaseUserCouponRequest(order.userId(), order.couponId(), order.orderId()),
+                        Map.of(AFTER_SALE_ID, afterSaleId), () -> afterSaleRepository.markRefunding(afterSaleId));
+            } else {
+                afterSaleRepository.markRefunding(afterSaleId);
+            }
+        }
+    }
+
+    /** Check-back of the coupon release: the after-sale recorded its refund. */
+    public boolean isRefundExecuted(String afterSaleId) {
+        return afterSaleRepository.findAfterSale(afterSaleId).filter(AfterSale::isRefundExecuted).isPresent();
+    }
+
+    private static BizException afterSaleNotFound(String afterSaleId) {
+        return new BizException(ErrorCode.SYSTEM_ERROR, "after-sale " + afterSaleId + " not found");
+    }
+}

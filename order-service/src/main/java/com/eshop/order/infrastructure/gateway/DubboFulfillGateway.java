@@ -1,0 +1,45 @@
+package com.eshop.order.infrastructure.gateway;
+
+import com.eshop.common.api.fulfill.CancelFulfillRequest;
+import com.eshop.common.api.fulfill.FulfillApi;
+import com.eshop.common.api.fulfill.FulfillItemRequest;
+import com.eshop.common.api.fulfill.ReceiveFulfillRequest;
+import com.eshop.order.application.FulfillGateway;
+import com.eshop.order.domain.Order;
+import com.eshop.order.domain.OrderItem;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+import static com.eshop.support.error.ApiResults.unwrap;
+
+@Component
+public class DubboFulfillGateway implements FulfillGateway {
+    @DubboReference(version = "1.0.0", check = false)
+    private FulfillApi fulfillApi;
+
+    @Override
+    public void receiveOrderFulfill(Order order, List<OrderItem> items) {
+        ReceiveFulfillRequest request = new ReceiveFulfillRequest();
+        request.setOrderId(order.orderId());
+        request.setUserId(order.userId());
+        request.setPayAmount(order.payAmount());
+        request.setFulfillItems(items.stream().map(item -> {
+            FulfillItemRequest fulfillItem = new FulfillItemRequest();
+            fulfillItem.setSkuCode(item.skuCode());
+            fulfillItem.setProductName(item.productName());
+            fulfillItem.setSaleQuantity(item.saleQuantity());
+            fulfillItem.setSalePrice(item.salePrice());
+            return fulfillItem;
+        }).toList());
+        unwrap(fulfillApi.receiveOrderFulfill(request));
+    }
+
+    @Override
+    public void cancelFulfill(String orderId) {
+        CancelFulfillRequest request = new CancelFulfillRequest();
+        request.setOrderId(orderId);
+        unwrap(fulfillApi.cancelFulfill(request));
+    }
+}

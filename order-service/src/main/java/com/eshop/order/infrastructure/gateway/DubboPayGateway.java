@@ -1,0 +1,48 @@
+package com.eshop.order.infrastructure.gateway;
+
+import com.eshop.common.api.pay.PayApi;
+import com.eshop.common.api.pay.PayCaptureRequest;
+import com.eshop.common.api.pay.PayPrePayRequest;
+import com.eshop.common.api.pay.PayRefundRequest;
+import com.eshop.order.application.PayGateway;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.springframework.stereotype.Component;
+
+import static com.eshop.support.error.ApiResults.unwrap;
+
+@Component
+public class DubboPayGateway implements PayGateway {
+    @DubboReference(version = "1.0.0", check = false)
+    private PayApi payApi;
+
+    @Override
+    public String prePay(String orderId, String userId, int payType, int payAmount) {
+        PayPrePayRequest request = new PayPrePayRequest();
+        request.setOrderId(orderId);
+        request.setUserId(userId);
+        request.setPayType(payType);
+        request.setPayAmount(payAmount);
+        return unwrap(payApi.prePay(request)).getOutTradeNo();
+    }
+
+    @Override
+    public void recordCapture(String orderId, int payType, String outTradeNo, int payAmount) {
+        PayCaptureRequest request = new PayCaptureRequest();
+        request.setOrderId(orderId);
+        request.setPayType(payType);
+        request.setOutTradeNo(outTradeNo);
+        request.setPayAmount(payAmount);
+        unwrap(payApi.recordCapture(request));
+    }
+
+    @Override
+    public void executeRefund(String refundRequestId, String orderId, String outTradeNo, Integer payType, int amount) {
+        PayRefundRequest request = new PayRefundRequest();
+        request.setRefundRequestId(refundRequestId);
+        request.setOrderId(orderId);
+        request.setOutTradeNo(outTradeNo);
+        request.setPayType(payType);
+        request.setRefundAmount(amount);
+        unwrap(payApi.executeRefund(request));
+    }
+}

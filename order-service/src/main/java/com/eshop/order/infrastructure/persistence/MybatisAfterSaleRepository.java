@@ -1,0 +1,88 @@
+package com.eshop.order.infrastructure.persistence;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.eshop.common.api.enums.AfterSaleStatusEnum;
+import com.eshop.common.api.enums.RefundStatusEnum;
+import com.eshop.order.domain.AfterSale;
+import com.eshop.order.domain.AfterSaleItem;
+import com.eshop.order.domain.AfterSaleRefund;
+import com.eshop.order.domain.AfterSaleRepository;
+import lombok.RequiredArgsConstructor;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/** after_sale_* through MyBatis-Plus: each multi-row write is one local transaction. */
+@Repository
+@RequiredArgsConstructor
+public class MybatisAfterSaleRepository implements AfterSaleRepository {
+    private final AfterSaleInfoMapper afterSaleInfoMapper;
+    private final AfterSaleItemMapper afterSaleItemMapper;
+    private final AfterSaleLogMapper afterSaleLogMapper;
+    private final AfterSaleRefundMapper afterSaleRefundMapper;
+
+    @Override
+    public Optional<AfterSale> findAfterSale(String afterSaleId) {
+        return Optional.ofNullable(afterSaleInfoMapper.selectOne(new LambdaQueryWrapper<AfterSaleInfoDO>()
+                .eq(AfterSaleInfoDO::getAfterSaleId, afterSaleId))).map(OrderRows::toAfterSale);
+    }
+
+    @Override
+    public List<AfterSale> listByOrder(String orderId) {
+        return afterSaleInfoMapper.selectList(new LambdaQueryWrapper<AfterSaleInfoDO>().eq(AfterSaleInfoDO::getOrderId, orderId))
+                .stream().map(OrderRows::toAfterSale).toList();
+    }
+
+    @Override
+    public Optional<AfterSaleRefund> findRefund(String afterSaleId) {
+        return Optional.ofNullable(afterSaleRefundMapper.selectOne(new LambdaQueryWrapper<AfterSaleRefundDO>()
+                .eq(AfterSaleRefundDO::getAfterSaleId, afterSaleId))).map(OrderRows::toRefund);
+    }
+
+    @Override
+    public Optional<AfterSaleRefund> findRefundByRequestId(String refundRequestId) {
+        return Optional.ofNullable(afterSaleRefundMapper.selectOne(new LambdaQueryWrapper<AfterSaleRefundDO>()
+                .eq(AfterSaleRefundDO::getRefundRequestId, refundRequestId))).map(OrderRows::toRefund);
+    }
+
+    @Override
+    @Transactional(rollbackFor = Exception.class)
+    public void insertAfterSale(AfterSale afterSale, List<AfterSaleItem> items, AfterSaleRefund refund) {
+        afterSaleInfoMapper.insert(OrderRows.toRow(afterSale));
+        items.forEach(item -> afterSaleItemMapper.insert(OrderRows.toRow(item)));
+        insertLog(afterSale.afterSaleId(), AfterSaleStatusEnum.UN_CREATED, afterSale.status(), "order cancelled: refund approved");
+        afterSaleRefundMapper.insert(OrderRows.toRow(refund));
+    }
+
+    @Override
+    @Transactional(rollbackFor = Exception.class)
+    public boolean markRefunding(String afterSaleId) {
+        if (afterSaleInfoMapper.transitStatus(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS.getCode(), AfterSaleStatusEnum.REFUNDING.getCode()) == 0) {
+            return false;
+        }
+        afterSaleRefundMapper.transitRefundStatus(afterSaleId, RefundStatusEnum.UN_REFUND.getCode(), RefundStatusEnum.REFUND_SUCCESS.getCode());
+        insertLog(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS, AfterSaleStatusEnum.REFUNDING, "refund executed by the gateway");
+        return true;
+    }
+
+    @Override
+    @Transactional(rollbackFor = Exception.class)
+    public boolean markRefunded(String afterSaleId) {
+        if (afterSaleInfoMapper.transitStatus(afterSaleId, AfterSaleStatusEnum.REFUNDING.getCode(), AfterSaleStatusEnum.REFUNDED.getCode()) == 0) {
+            return false;
+        }
+        insertLog(afterSaleId, AfterSaleStatusEnum.REFUNDING, AfterSaleStatusEnum.REFUNDED, "refund notified by the gateway");
+        return true;
+    }
+
+    private void insertLog(String afterSaleId, AfterSaleStatusEnum from, AfterSaleStatusEnum to, String remark) {
+        AfterSaleLogDO log = new AfterSaleLogDO();
+        log.setAfterSaleId(afterSaleId);
+        log.setPreStatus(from.getCode());
+        log.setCurrentStatus(to.getCode());
+        log.setRemark(remark);
+        afterSaleLogMapper.insert(log);
+    }
+}

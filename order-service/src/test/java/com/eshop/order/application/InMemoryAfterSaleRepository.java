@@ -1,0 +1,83 @@
+package com.eshop.order.application;
+
+import com.eshop.common.api.enums.AfterSaleStatusEnum;
+import com.eshop.common.api.enums.RefundStatusEnum;
+import com.eshop.order.domain.AfterSale;
+import com.eshop.order.domain.AfterSaleItem;
+import com.eshop.order.domain.AfterSaleRefund;
+import com.eshop.order.domain.AfterSaleRepository;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** after_sale_* in memory, with the conditional writes of the MyBatis adapter. */
+class InMemoryAfterSaleRepository implements AfterSaleRepository {
+    final Map<String, AfterSale> afterSales = new LinkedHashMap<>();
+    final Map<String, List<AfterSaleItem>> items = new LinkedHashMap<>();
+    final Map<String, AfterSaleRefund> refunds = new LinkedHashMap<>();
+    final List<String> log = new ArrayList<>();
+
+    @Override
+    public Optional<AfterSale> findAfterSale(String afterSaleId) {
+        return Optional.ofNullable(afterSales.get(afterSaleId));
+    }
+
+    @Override
+    public List<AfterSale> listByOrder(String orderId) {
+        return afterSales.values().stream().filter(a -> a.orderId().equals(orderId)).toList();
+    }
+
+    @Override
+    public Optional<AfterSaleRefund> findRefund(String afterSaleId) {
+        return Optional.ofNullable(refunds.get(afterSaleId));
+    }
+
+    @Override
+    public Optional<AfterSaleRefund> findRefundByRequestId(String refundRequestId) {
+        return refunds.values().stream().filter(r -> r.refundRequestId().equals(refundRequestId)).findFirst();
+    }
+
+    @Override
+    public void insertAfterSale(AfterSale afterSale, List<AfterSaleItem> afterSaleItems, AfterSaleRefund refund) {
+        if (afterSales.putIfAbsent(afterSale.afterSaleId(), afterSale) != null) {
+            throw new IllegalStateException("duplicate after-sale " + afterSale.afterSaleId());
+        }
+        items.put(afterSale.afterSaleId(), List.copyOf(afterSaleItems));
+        refunds.put(afterSale.afterSaleId(), refund);
+        log.add(afterSale.afterSaleId() + ":UN_CREATED->" + afterSale.status());
+    }
+
+    @Override
+    public boolean markRefunding(String afterSaleId) {
+        if (!transit(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS, AfterSaleStatusEnum.REFUNDING)) {
+            return false;
+        }
+        AfterSaleRefund r = refunds.get(afterSaleId);
+        refunds.put(afterSaleId, new AfterSaleRefund(r.afterSaleId(), r.orderId(), r.refundRequestId(), r.payType(), r.outTradeNo(),
+                r.refundAmount(), RefundStatusEnum.REFUND_SUCCESS));
+        return true;
+    }
+
+    @Override
+    public boolean markRefunded(String afterSaleId) {
+        return transit(afterSaleId, AfterSaleStatusEnum.REFUNDING, AfterSaleStatusEnum.REFUNDED);
+    }
+
+    AfterSaleStatusEnum status(String afterSaleId) {
+        return afterSales.get(afterSaleId).status();
+    }
+
+    private boolean transit(String afterSaleId, AfterSaleStatusEnum from, AfterSaleStatusEnum to) {
+        AfterSale a = afterSales.get(afterSaleId);
+        if (a == null || a.status() != from) {
+            return false;
+        }
+        afterSales.put(afterSaleId, new AfterSale(a.afterSaleId(), a.orderId(), a.userId(), a.afterSaleType(), to, a.applyRefundAmount(),
+                a.realRefundAmount(), a.createdTime()));
+        log.add(afterSaleId + ":" + from + "->" + to);
+        return true;
+    }
+}

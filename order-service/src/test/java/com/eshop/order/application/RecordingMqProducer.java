@@ -1,0 +1,45 @@
+package com.eshop.order.application;
+
+import com.eshop.support.fault.FaultSwitches;
+import com.eshop.support.mq.LocalTransaction;
+import com.eshop.support.mq.MqProducer;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The producer without a broker: records what is sent; a transactional send runs its local transaction first. */
+class RecordingMqProducer extends MqProducer {
+    record Sent(String topic, String keys, Object body, Map<String, String> properties, Long deliverAtMillis) {
+    }
+
+    final List<Sent> sent = new ArrayList<>();
+
+    RecordingMqProducer() {
+        super(null, FaultSwitches.disabled());
+    }
+
+    @Override
+    public void send(String topic, String keys, Object body) {
+        sent.add(new Sent(topic, keys, body, Map.of(), null));
+    }
+
+    @Override
+    public void sendAt(String topic, String keys, Object body, long deliverAtMillis) {
+        sent.add(new Sent(topic, keys, body, Map.of(), deliverAtMillis));
+    }
+
+    /** Like the broker: the message exists only if its local transaction committed; a failure is re-thrown. */
+    @Override
+    public LocalTransactionState sendInTransaction(String topic, String keys, Object body, Map<String, String> properties,
+                                                   LocalTransaction localTransaction) {
+        localTransaction.execute();
+        sent.add(new Sent(topic, keys, body, properties, null));
+        return LocalTransactionState.COMMIT_MESSAGE;
+    }
+
+    List<Sent> to(String topic) {
+        return sent.stream().filter(s -> s.topic().equals(topic)).toList();
+    }
+}
