@@ -119,9 +119,9 @@ INSERT IGNORE INTO xxl_job_lock (lock_name) VALUES ('schedule_lock');
 INSERT IGNORE INTO xxl_job_group (id, app_name, title, address_type, address_list, update_time)
 VALUES (1, 'eshop-order-executor', 'eshop-order', 0, NULL, NOW());
 
--- Job ids 1 and 2 as the local stack's trigger uses them (ScanJobTrigger), at the local stack's intervals. Sharding
--- broadcast: each order-service instance handles its shard. DISCARD_LATER: a run still going when the next one is due
--- makes the admin drop that trigger instead of queueing scans behind it. Seeded once: an operator's later edits stay.
+-- Job ids 1 and 2 as the local stack's trigger uses them (ScanJobTrigger); strategies and intervals as README "The
+-- timeout scan" and "The reconciliation job" advise. Sharding broadcast: each order-service instance handles its
+-- shard. Seeded once: an operator's later edits in the admin stay.
 INSERT IGNORE INTO xxl_job_info (id, job_group, job_desc, add_time, update_time, author, alarm_email,
                                  schedule_type, schedule_conf, misfire_strategy, executor_route_strategy,
                                  executor_handler, executor_param, executor_block_strategy, executor_timeout,
@@ -130,11 +130,11 @@ INSERT IGNORE INTO xxl_job_info (id, job_group, job_desc, add_time, update_time,
 VALUES
   (1, 1, 'Cancel expired unpaid orders (safety net for lost pay-timeout messages)', NOW(), NOW(), 'eshop', '',
    'FIX_RATE', '60', 'DO_NOTHING', 'SHARDING_BROADCAST',
-   'autoCancelExpiredOrderTask', '', 'DISCARD_LATER', 0,
+   'autoCancelExpiredOrderTask', '', 'SERIAL_EXECUTION', 0,
    0, 'BEAN', '', 'seeded by sql/xxl_job.sql', NOW(),
    '', 1, 0, 0),
   (2, 1, 'Reconcile cancelled orders (safety net for messages lost after a cancel)', NOW(), NOW(), 'eshop', '',
-   'FIX_RATE', '30', 'DO_NOTHING', 'SHARDING_BROADCAST',
-   'reconcileCancelledOrdersTask', '', 'DISCARD_LATER', 0,
+   'FIX_RATE', '300', 'DO_NOTHING', 'SHARDING_BROADCAST',
+   'reconcileCancelledOrdersTask', '', 'SERIAL_EXECUTION', 0,
    0, 'BEAN', '', 'seeded by sql/xxl_job.sql', NOW(),
    '', 1, 0, 0);
