@@ -502,71 +502,112 @@ public final class InvariantChecker {
 
     // ---------------------------------------------------------------------------------------------------- per order
 
-    private void checkOrder(String orderId, Data d, Mode mode, List<Violation> out) {
-        OrderRow order = d.orders.get(orderId);
-        List<StockLog> logs = d.stockLogs.getOrDefault(orderId, List.of());
-        List<Refund> refunds = d.refunds.getOrDefault(orderId, List.of());
-        List<PaymentRecord> records = d.records.getOrDefault(orderId, List.of());
-        List<AfterSale> afterSales = d.afterSales.getOrDefault(orderId, List.of());
-        List<AfterSaleRefund> afterSaleRefunds = d.afterSaleRefunds.getOrDefault(orderId, List.of());
-        Rows fulfill = d.fulfill.get(orderId);
-        Rows delivery = d.delivery.get(orderId);
-        Rows logistic = d.logistic.get(orderId);
-        String subject = "order " + orderId;
-
-        if (order == null) {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("order_info", "none");
-            List<StockLog> held = logs.stream().filter(l -> l.status() != LOG_RELEASED).toList();
-            if (!held.isEmpty()) {
-                out.add(v(Invariant.NO_STOCK_WITHOUT_ORDER, orderId, "stock held by an order that does not exist", ev, "stock_log", held));
-            }
-            if (!refunds.isEmpty() || !records.isEmpty()) {
-                out.add(v(Invariant.NO_PAYMENT_NO_REFUND, orderId, "payments or refunds of an order that does not exist", ev,
-                        "pay_refund", refunds, "payment_record", records));
-            }
-            if (fulfill != null || delivery != null || logistic != null || !afterSales.isEmpty()) {
-                out.add(v(Invariant.FULFILLMENT_WHEN_LIVE, orderId, "fulfillment / after-sale rows of an order that does not exist", ev,
-                        "fulfill", fulfill, "delivery", delivery, "logistic", logistic, "after_sale", afterSales));
-            }
-            return;
+    /** Everything the suite holds about one order, read from {@link Data}; {@code order} (and so {@code base}) may be null. */
+    private record OrderFacts(String orderId, OrderRow order, Map<String, Integer> items, List<StockLog> logs,
+                              PaymentDetail detail, List<PaymentRecord> records, List<Refund> refunds,
+                              List<AfterSale> afterSales, List<AfterSaleRefund> afterSaleRefunds,
+                              Rows fulfill, Rows delivery, Rows logistic, OpLogs opLogs, Map<String, Object> base) {
+        static OrderFacts of(String orderId, Data d) {
+            OrderRow order = d.orders.get(orderId);
+            return new OrderFacts(orderId, order, d.items.getOrDefault(orderId, Map.of()),
+                    d.stockLogs.getOrDefault(orderId, List.of()), d.details.get(orderId),
+                    d.records.getOrDefault(orderId, List.of()), d.refunds.getOrDefault(orderId, List.of()),
+                    d.afterSales.getOrDefault(orderId, List.of()), d.afterSaleRefunds.getOrDefault(orderId, List.of()),
+                    d.fulfill.get(orderId), d.delivery.get(orderId), d.logistic.get(orderId),
+                    d.opLogs.getOrDefault(orderId, new OpLogs(0, 0)), order == null ? null : order.evidence());
         }
 
-        int status = order.status();
-        boolean cancelled = status == CANCELED;
-        boolean fulfilledOrLater = status >= FULFILL && status < CANCELED;
-        boolean outStockOrLater = status >= OUT_STOCK && status < CANCELED;
-        Map<String, Integer> items = d.items.getOrDefault(orderId, Map.of());
-        PaymentDetail detail = d.details.get(orderId);
-        boolean accepted = detail != null && detail.accepted();
-        OpLogs opLogs = d.opLogs.getOrDefault(orderId, new OpLogs(0, 0));
-        Map<String, Object> base = order.evidence();
+        int status() {
+            return order.status();
+        }
 
-        // ---- stock
-        if (cancelled) {
+        boolean cancelled() {
+            return status() == CANCELED;
+        }
+
+        boolean fulfilledOrLater() {
+            return status() >= FULFILL && status() < CANCELED;
+        }
+
+        boolean outStockOrLater() {
+            return status() >= OUT_STOCK && status() < CANCELED;
+        }
+
+        boolean accepted() {
+            return detail != null && detail.accepted();
+        }
+
+        boolean anyFulfillmentRows() {
+            return fulfill != null || delivery != null || logistic != null;
+        }
+    }
+
+    private void checkOrder(String orderId, Data d, Mode mode, List<Violation> out) {
+        OrderFacts o = OrderFacts.of(orderId, d);
+        if (o.order() == null) {
+            checkNoTraceOfMissingOrder(o, out);
+            return;
+        }
+        checkStockOfOrder(o, out);
+        checkCouponsOfOrder(o, d, out);
+        checkMoney(o, d, out);
+        checkAfterSale(o, out);
+        checkFulfillment(o, out);
+        checkOutStockVsCancel(o, out);
+        checkOutcome(o, mode, out);
+    }
+
+    private static void checkNoTraceOfMissingOrder(OrderFacts o, List<Violation> out) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("order_info", "none");
+        List<StockLog> held = o.logs().stream().filter(l -> l.status() != LOG_RELEASED).toList();
+        if (!held.isEmpty()) {
+            out.add(v(Invariant.NO_STOCK_WITHOUT_ORDER, o.orderId(), "stock held by an order that does not exist", ev, "stock_log", held));
+        }
+        if (!o.refunds().isEmpty() || !o.records().isEmpty()) {
+            out.add(v(Invariant.NO_PAYMENT_NO_REFUND, o.orderId(), "payments or refunds of an order that does not exist", ev,
+                    "pay_refund", o.refunds(), "payment_record", o.records()));
+        }
+        if (o.anyFulfillmentRows() || !o.afterSales().isEmpty()) {
+            out.add(v(Invariant.FULFILLMENT_WHEN_LIVE, o.orderId(), "fulfillment / after-sale rows of an order that does not exist", ev,
+                    "fulfill", o.fulfill(), "delivery", o.delivery(), "logistic", o.logistic(), "after_sale", o.afterSales()));
+        }
+    }
+
+    private static void checkStockOfOrder(OrderFacts o, List<Violation> out) {
+        String orderId = o.orderId();
+        List<StockLog> logs = o.logs();
+        Map<String, Integer> items = o.items();
+        if (o.cancelled()) {
             List<StockLog> held = logs.stream().filter(l -> l.status() == LOG_LOCKED || l.status() == LOG_DEDUCTED).toList();
             if (!held.isEmpty()) {
-                out.add(v(Invariant.CANCELLED_HOLDS_NO_STOCK, orderId, "cancelled order still holds stock", base, "stock_log", logs));
+                out.add(v(Invariant.CANCELLED_HOLDS_NO_STOCK, orderId, "cancelled order still holds stock", o.base(), "stock_log", logs));
             }
             for (Map.Entry<String, Integer> item : items.entrySet()) {
                 boolean released = logs.stream().anyMatch(l -> l.sku().equals(item.getKey()) && l.status() == LOG_RELEASED
                         && l.quantity() == item.getValue());
                 if (!released && held.isEmpty()) {
                     out.add(v(Invariant.CANCELLED_RELEASED_ITS_STOCK, orderId, "item " + item.getKey() + "x" + item.getValue()
-                            + " has no RELEASED stock row", base, "items", items, "stock_log", logs));
+                            + " has no RELEASED stock row", o.base(), "items", items, "stock_log", logs));
                 }
             }
         } else {
-            int want = outStockOrLater ? LOG_DEDUCTED : LOG_LOCKED;
+            int want = o.outStockOrLater() ? LOG_DEDUCTED : LOG_LOCKED;
             boolean ok = logs.size() == items.size() && items.entrySet().stream().allMatch(item -> logs.stream().anyMatch(l ->
                     l.sku().equals(item.getKey()) && l.quantity() == item.getValue() && l.status() == want));
             if (!ok) {
                 out.add(v(Invariant.LIVE_HOLDS_ITS_STOCK, orderId, "live order should hold its items' stock as "
-                        + StockLog.statusName(want), base, "items", items, "stock_log", logs));
+                        + StockLog.statusName(want), o.base(), "items", items, "stock_log", logs));
             }
         }
+    }
 
-        // ---- coupons held by this order (those naming it), and the coupon it names
+    /** The coupons held by this order (those naming it), and the coupon it names. */
+    private static void checkCouponsOfOrder(OrderFacts o, Data d, List<Violation> out) {
+        String orderId = o.orderId();
+        OrderRow order = o.order();
+        Map<String, Object> base = o.base();
+        String subject = "order " + orderId;
         for (Coupon c : d.coupons.values()) {
             if (!orderId.equals(c.orderId())) {
                 continue;
@@ -574,7 +615,7 @@ public final class InvariantChecker {
             if (c.used() != 1) {
                 out.add(new Violation(Invariant.COUPON_FREE_CLEAN, "coupon " + c.couponId(), orderId,
                         "unused coupon still names order " + orderId, merge(c.evidence(), base)));
-            } else if (cancelled) {
+            } else if (o.cancelled()) {
                 out.add(new Violation(Invariant.CANCELLED_HOLDS_NO_COUPON, subject, orderId,
                         "cancelled order still holds coupon " + c.couponId(), merge(base, c.evidence())));
             } else if (!c.couponId().equals(order.couponId())) {
@@ -582,40 +623,49 @@ public final class InvariantChecker {
                         "coupon held by an order that names coupon " + order.couponId(), merge(c.evidence(), base)));
             }
         }
-        if (!cancelled && order.couponId() != null) {
+        if (!o.cancelled() && order.couponId() != null) {
             Coupon c = d.coupons.get(order.couponId());
             if (c == null || c.used() != 1 || !orderId.equals(c.orderId())) {
                 out.add(new Violation(Invariant.LIVE_HOLDS_ITS_COUPON, subject, orderId, "live order does not hold its coupon "
                         + order.couponId(), merge(base, c == null ? Map.of("coupon", "missing") : c.evidence())));
             }
         }
+    }
 
-        // ---- money
-        long paid = records.stream().mapToLong(PaymentRecord::payAmount).sum();
+    private static void checkMoney(OrderFacts o, Data d, List<Violation> out) {
+        long paid = o.records().stream().mapToLong(PaymentRecord::payAmount).sum();
+        long refunded = o.refunds().stream().mapToLong(Refund::amount).sum();
+        Map<String, Object> money = merge(o.base(), Map.of("paid", paid, "refunded", refunded));
+        checkRefundedAgainstPaid(o, paid, refunded, money, out);
+        checkRefundRequests(o, d, money, out);
+        checkPaymentRecords(o, out);
+    }
+
+    private static void checkRefundedAgainstPaid(OrderFacts o, long paid, long refunded, Map<String, Object> money,
+                                                 List<Violation> out) {
+        String orderId = o.orderId();
+        List<PaymentRecord> records = o.records();
+        List<Refund> refunds = o.refunds();
         long unaccepted = records.stream().filter(r -> r.status() != RECORD_ACCEPTED).mapToLong(PaymentRecord::payAmount).sum();
-        long refunded = refunds.stream().mapToLong(Refund::amount).sum();
-        Map<String, Object> money = merge(base, Map.of("paid", paid, "refunded", refunded));
         if (records.isEmpty() && !refunds.isEmpty()) {
             out.add(v(Invariant.NO_PAYMENT_NO_REFUND, orderId, "refunded " + refunded + " without any payment", money, "pay_refund", refunds));
         } else if (refunded > paid) {
             out.add(v(Invariant.REFUNDED_NOT_ABOVE_PAID, orderId, "refunded " + refunded + " > paid " + paid, money,
                     "payment_record", records, "pay_refund", refunds));
-        } else if (cancelled && paid > 0 && refunded != paid) {
+        } else if (o.cancelled() && paid > 0 && refunded != paid) {
             out.add(v(Invariant.CANCELLED_REFUNDED_IN_FULL, orderId, "cancelled order paid " + paid + " but refunded " + refunded, money,
                     "payment_record", records, "pay_refund", refunds));
-        } else if (!cancelled && refunded != unaccepted) {
+        } else if (!o.cancelled() && refunded != unaccepted) {
             out.add(v(Invariant.LIVE_REFUNDED_UNACCEPTED, orderId, "live order refunded " + refunded + ", its non-accepted payments are "
                     + unaccepted, money, "payment_record", records, "pay_refund", refunds));
         }
-        Map<String, Integer> intents = new LinkedHashMap<>();
-        for (PaymentRecord r : records) {
-            if (r.status() != RECORD_ACCEPTED) {
-                intents.put("PAYCB-" + orderId + "-" + r.payType(), r.payAmount());
-            }
-        }
-        if (cancelled && accepted) {
-            intents.put("REFUND-AS" + orderId, detail.payAmount());
-        }
+    }
+
+    /** Each refund request executed once, and each one matching a refund intent (a non-accepted payment, a paid cancel). */
+    private static void checkRefundRequests(OrderFacts o, Data d, Map<String, Object> money, List<Violation> out) {
+        String orderId = o.orderId();
+        List<Refund> refunds = o.refunds();
+        Map<String, Integer> intents = refundIntents(o);
         Map<String, Integer> timesById = new LinkedHashMap<>();
         refunds.forEach(r -> timesById.merge(r.refundRequestId(), 1, Integer::sum));
         for (Map.Entry<String, Integer> e : timesById.entrySet()) {
@@ -633,87 +683,132 @@ public final class InvariantChecker {
                         "intents", intents, "pay_refund", refunds));
             }
         }
+    }
+
+    /** refund request id -> amount the order's state calls for. */
+    private static Map<String, Integer> refundIntents(OrderFacts o) {
+        Map<String, Integer> intents = new LinkedHashMap<>();
+        for (PaymentRecord r : o.records()) {
+            if (r.status() != RECORD_ACCEPTED) {
+                intents.put("PAYCB-" + o.orderId() + "-" + r.payType(), r.payAmount());
+            }
+        }
+        if (o.cancelled() && o.accepted()) {
+            intents.put("REFUND-AS" + o.orderId(), o.detail().payAmount());
+        }
+        return intents;
+    }
+
+    private static void checkPaymentRecords(OrderFacts o, List<Violation> out) {
+        List<PaymentRecord> records = o.records();
+        PaymentDetail detail = o.detail();
         long acceptedRecords = records.stream().filter(r -> r.status() == RECORD_ACCEPTED).count();
-        boolean recordsOk = accepted
+        boolean recordsOk = o.accepted()
                 ? acceptedRecords == 1 && records.stream().anyMatch(r -> r.status() == RECORD_ACCEPTED && Objects.equals(r.payType(), detail.payType()))
                 : acceptedRecords == 0;
         if (!recordsOk) {
-            out.add(v(Invariant.PAYMENT_RECORDS_CONSISTENT, orderId, accepted ? "accepted payment without its one ACCEPTED record"
-                    : "ACCEPTED payment record without an accepted payment", base, "payment_detail", detail, "payment_record", records));
+            out.add(v(Invariant.PAYMENT_RECORDS_CONSISTENT, o.orderId(), o.accepted() ? "accepted payment without its one ACCEPTED record"
+                    : "ACCEPTED payment record without an accepted payment", o.base(), "payment_detail", detail, "payment_record", records));
         }
+    }
 
-        // ---- after-sale
-        if (cancelled && accepted) {
-            boolean ok = afterSales.size() == 1 && afterSales.get(0).afterSaleId().equals("AS" + orderId)
+    private static void checkAfterSale(OrderFacts o, List<Violation> out) {
+        List<AfterSale> afterSales = o.afterSales();
+        List<AfterSaleRefund> afterSaleRefunds = o.afterSaleRefunds();
+        if (o.cancelled() && o.accepted()) {
+            boolean ok = afterSales.size() == 1 && afterSales.get(0).afterSaleId().equals("AS" + o.orderId())
                     && afterSales.get(0).status() == AFTER_SALE_REFUNDED && afterSaleRefunds.size() == 1
-                    && afterSaleRefunds.get(0).refundStatus() == REFUND_SUCCESS && afterSaleRefunds.get(0).amount() == detail.payAmount();
+                    && afterSaleRefunds.get(0).refundStatus() == REFUND_SUCCESS && afterSaleRefunds.get(0).amount() == o.detail().payAmount();
             if (!ok) {
-                out.add(v(Invariant.AFTER_SALE_FOR_PAID_CANCEL, orderId, "cancelled paid order needs one refunded and completed (REFUNDED) after-sale",
-                        base, "payment_detail", detail, "after_sale", afterSales, "after_sale_refund", afterSaleRefunds));
+                out.add(v(Invariant.AFTER_SALE_FOR_PAID_CANCEL, o.orderId(), "cancelled paid order needs one refunded and completed (REFUNDED) after-sale",
+                        o.base(), "payment_detail", o.detail(), "after_sale", afterSales, "after_sale_refund", afterSaleRefunds));
             }
         } else if (!afterSales.isEmpty() || !afterSaleRefunds.isEmpty()) {
-            out.add(v(Invariant.AFTER_SALE_FOR_PAID_CANCEL, orderId, "after-sale for an order that is not a cancelled paid order",
-                    base, "payment_detail", detail, "after_sale", afterSales, "after_sale_refund", afterSaleRefunds));
+            out.add(v(Invariant.AFTER_SALE_FOR_PAID_CANCEL, o.orderId(), "after-sale for an order that is not a cancelled paid order",
+                    o.base(), "payment_detail", o.detail(), "after_sale", afterSales, "after_sale_refund", afterSaleRefunds));
         }
+    }
 
-        // ---- fulfillment: interception cancels the fulfill, delivery and logistic rows (status CANCELLED) and keeps
-        // them; "live" rows are all the others
-        boolean anyRows = fulfill != null || delivery != null || logistic != null;
-        int liveRows = Rows.live(fulfill) + Rows.live(delivery) + Rows.live(logistic);
-        int cancelledRows = Rows.cancelled(fulfill) + Rows.cancelled(delivery) + Rows.cancelled(logistic);
-        if (cancelled) {
-            if (liveRows > 0) {
-                out.add(v(Invariant.NO_FULFILLMENT_WHEN_CANCELLED, orderId, "cancelled order still has " + liveRows
-                        + " live (not CANCELLED) fulfillment row(s): its goods would still ship", base,
-                        "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
-            } else if (anyRows && !(Rows.count(fulfill) == 1 && Rows.count(delivery) == 1 && Rows.count(logistic) == 1)) {
-                out.add(v(Invariant.NO_FULFILLMENT_WHEN_CANCELLED, orderId, "cancelled order's intercepted fulfillment is incomplete: "
-                        + "it needs exactly one CANCELLED fulfill, delivery and logistic row, or none", base,
-                        "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
-            }
+    /**
+     * Interception cancels the fulfill, delivery and logistic rows (status CANCELLED) and keeps them; "live" rows are
+     * all the others.
+     */
+    private static void checkFulfillment(OrderFacts o, List<Violation> out) {
+        if (o.cancelled()) {
+            checkFulfillmentOfCancelled(o, out);
         } else {
-            if (cancelledRows > 0) {
-                out.add(v(Invariant.INTERCEPTED_ONLY_WHEN_CANCELLED, orderId, "order at " + status + " (not CANCELED) has "
-                        + cancelledRows + " CANCELLED fulfillment row(s): goods intercepted for an order that stays live", base,
+            checkFulfillmentOfLive(o, out);
+        }
+    }
+
+    private static void checkFulfillmentOfCancelled(OrderFacts o, List<Violation> out) {
+        Rows fulfill = o.fulfill();
+        Rows delivery = o.delivery();
+        Rows logistic = o.logistic();
+        int liveRows = Rows.live(fulfill) + Rows.live(delivery) + Rows.live(logistic);
+        if (liveRows > 0) {
+            out.add(v(Invariant.NO_FULFILLMENT_WHEN_CANCELLED, o.orderId(), "cancelled order still has " + liveRows
+                    + " live (not CANCELLED) fulfillment row(s): its goods would still ship", o.base(),
+                    "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
+        } else if (o.anyFulfillmentRows() && !(Rows.count(fulfill) == 1 && Rows.count(delivery) == 1 && Rows.count(logistic) == 1)) {
+            out.add(v(Invariant.NO_FULFILLMENT_WHEN_CANCELLED, o.orderId(), "cancelled order's intercepted fulfillment is incomplete: "
+                    + "it needs exactly one CANCELLED fulfill, delivery and logistic row, or none", o.base(),
+                    "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
+        }
+    }
+
+    private static void checkFulfillmentOfLive(OrderFacts o, List<Violation> out) {
+        Rows fulfill = o.fulfill();
+        Rows delivery = o.delivery();
+        Rows logistic = o.logistic();
+        int status = o.status();
+        int cancelledRows = Rows.cancelled(fulfill) + Rows.cancelled(delivery) + Rows.cancelled(logistic);
+        if (cancelledRows > 0) {
+            out.add(v(Invariant.INTERCEPTED_ONLY_WHEN_CANCELLED, o.orderId(), "order at " + status + " (not CANCELED) has "
+                    + cancelledRows + " CANCELLED fulfillment row(s): goods intercepted for an order that stays live", o.base(),
+                    "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
+        }
+        if (o.fulfilledOrLater()) {
+            boolean ok = Rows.count(fulfill) == 1 && Rows.live(fulfill) == 1
+                    && Rows.count(delivery) == 1 && Rows.live(delivery) == 1
+                    && Rows.count(logistic) == 1 && Rows.live(logistic) == 1
+                    && Objects.equals(delivery.maxLiveStatus(), DELIVERY_OUT_STOCK) == o.outStockOrLater();
+            if (!ok) {
+                out.add(v(Invariant.FULFILLMENT_WHEN_LIVE, o.orderId(), "order at " + status + " needs exactly one live fulfill, delivery"
+                        + (o.outStockOrLater() ? " (OUT_STOCK)" : " (PICKING)") + " and logistic row, none CANCELLED", o.base(),
                         "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
             }
-            if (fulfilledOrLater) {
-                boolean ok = Rows.count(fulfill) == 1 && Rows.live(fulfill) == 1
-                        && Rows.count(delivery) == 1 && Rows.live(delivery) == 1
-                        && Rows.count(logistic) == 1 && Rows.live(logistic) == 1
-                        && Objects.equals(delivery.maxLiveStatus(), DELIVERY_OUT_STOCK) == outStockOrLater;
-                if (!ok) {
-                    out.add(v(Invariant.FULFILLMENT_WHEN_LIVE, orderId, "order at " + status + " needs exactly one live fulfill, delivery"
-                            + (outStockOrLater ? " (OUT_STOCK)" : " (PICKING)") + " and logistic row, none CANCELLED", base,
-                            "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
-                }
-            } else if (status == CREATED && anyRows) {
-                out.add(v(Invariant.FULFILLMENT_WHEN_LIVE, orderId, "unpaid order has fulfillment rows", base,
-                        "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
-            }
+        } else if (status == CREATED && o.anyFulfillmentRows()) {
+            out.add(v(Invariant.FULFILLMENT_WHEN_LIVE, o.orderId(), "unpaid order has fulfillment rows", o.base(),
+                    "fulfill", fulfill, "delivery", delivery, "logistic", logistic));
         }
+    }
 
-        // ---- out-stock vs cancel
-        if (outStockOrLater && (opLogs.cancels() > 0 || order.cancelType() != null)) {
-            out.add(v(Invariant.OUT_STOCK_NEVER_CANCELLED, orderId, "order out of stock but was cancelled", base,
-                    "cancel operate logs", opLogs.cancels()));
+    private static void checkOutStockVsCancel(OrderFacts o, List<Violation> out) {
+        if (o.outStockOrLater() && (o.opLogs().cancels() > 0 || o.order().cancelType() != null)) {
+            out.add(v(Invariant.OUT_STOCK_NEVER_CANCELLED, o.orderId(), "order out of stock but was cancelled", o.base(),
+                    "cancel operate logs", o.opLogs().cancels()));
         }
-        if (cancelled && opLogs.outStocks() > 0) {
-            out.add(v(Invariant.OUT_STOCK_NEVER_CANCELLED, orderId, "cancelled order went out of stock", base,
-                    "out-stock operate logs", opLogs.outStocks(), "delivery", delivery));
+        if (o.cancelled() && o.opLogs().outStocks() > 0) {
+            out.add(v(Invariant.OUT_STOCK_NEVER_CANCELLED, o.orderId(), "cancelled order went out of stock", o.base(),
+                    "out-stock operate logs", o.opLogs().outStocks(), "delivery", o.delivery()));
         }
+    }
 
-        // ---- outcome
+    private void checkOutcome(OrderFacts o, Mode mode, List<Violation> out) {
+        String orderId = o.orderId();
+        int status = o.status();
         if (mode == Mode.SETTLED && (status == CREATED || status == PAID)) {
-            out.add(v(Invariant.ONE_TERMINAL_OUTCOME, orderId, "no terminal outcome: still " + (status == CREATED ? "CREATED" : "PAID"), base));
+            out.add(v(Invariant.ONE_TERMINAL_OUTCOME, orderId, "no terminal outcome: still " + (status == CREATED ? "CREATED" : "PAID"), o.base()));
         }
-        if (cancelled && opLogs.cancels() != 1) {
-            out.add(v(Invariant.ONE_TERMINAL_OUTCOME, orderId, "cancelled " + opLogs.cancels() + " times", base, "cancel operate logs", opLogs.cancels()));
+        if (o.cancelled() && o.opLogs().cancels() != 1) {
+            out.add(v(Invariant.ONE_TERMINAL_OUTCOME, orderId, "cancelled " + o.opLogs().cancels() + " times", o.base(),
+                    "cancel operate logs", o.opLogs().cancels()));
         }
         long allowedMs = options.scanInterval().toMillis() + options.tolerance().toMillis();
-        if (status == CREATED && order.msPastExpire() > allowedMs) {
-            out.add(v(Invariant.CREATED_NOT_TOO_LONG, orderId, "CREATED " + order.msPastExpire() + " ms past its expire time (allowed "
-                    + allowedMs + " ms)", base));
+        if (status == CREATED && o.order().msPastExpire() > allowedMs) {
+            out.add(v(Invariant.CREATED_NOT_TOO_LONG, orderId, "CREATED " + o.order().msPastExpire() + " ms past its expire time (allowed "
+                    + allowedMs + " ms)", o.base()));
         }
     }
 

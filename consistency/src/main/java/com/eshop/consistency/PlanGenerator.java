@@ -88,6 +88,12 @@ public final class PlanGenerator {
         Flow flow = pickFlow(r);
         boolean coupon = r.nextInt(100) < (flow == Flow.REFUSED_CREATE ? 70 : 40);
         String user = users.get(r.nextInt(users.size()));
+        Map<String, Integer> items = items(r, flow);
+        List<Step> steps = steps(r, flow);
+        return new OrderPlan(index, prefix + String.format("%05d", index), flow, user, coupon, items, steps);
+    }
+
+    private Map<String, Integer> items(SplittableRandom r, Flow flow) {
         Map<String, Integer> items = new LinkedHashMap<>();
         int lines = 1 + r.nextInt(3);
         for (int l = 0; l < lines; l++) {
@@ -96,88 +102,26 @@ public final class PlanGenerator {
         if (flow == Flow.REFUSED_CREATE) {
             items.put(LIMITED_SKU, LIMITED_QUANTITY);
         }
+        return items;
+    }
+
+    /** The create, then the flow's steps paying with one pay type (and, for SECOND_PAY_TYPE, the other). */
+    private static List<Step> steps(SplittableRandom r, Flow flow) {
         int w = r.nextBoolean() ? WECHAT : ALIPAY;
-        int other = w == WECHAT ? ALIPAY : WECHAT;
         List<Step> s = new ArrayList<>();
         s.add(new Step.Create());
         switch (flow) {
-            case PAY_KEEP -> {
-                s.add(pause(r, 0, 800));
-                s.add(new Step.PrePay(w));
-                s.add(pause(r, 0, 500));
-                s.add(new Step.Callback(w));
-                if (chance(r, 30)) {
-                    s.add(pause(r, 200, 2000));
-                    s.add(new Step.Callback(w));
-                }
-            }
-            case PAY_THEN_CANCEL -> {
-                s.add(new Step.PrePay(w));
-                s.add(new Step.Callback(w));
-                s.add(chance(r, 60) ? awaitFulfill() : pause(r, 0, 1500));
-                s.add(new Step.Cancel());
-                if (chance(r, 30)) {
-                    s.add(pause(r, 300, 2000));
-                    s.add(new Step.Callback(w));
-                }
-            }
-            case UNPAID_CANCEL -> {
-                boolean prePaid = chance(r, 50);
-                if (prePaid) {
-                    s.add(new Step.PrePay(w));
-                }
-                s.add(pause(r, 0, 1500));
-                s.add(new Step.Cancel());
-                if (prePaid && chance(r, 50)) {
-                    s.add(pause(r, 200, 3000));
-                    s.add(new Step.Callback(w));
-                }
-                if (chance(r, 20)) {
-                    s.add(new Step.Cancel());
-                }
-            }
-            case TIMEOUT -> {
-                boolean prePaid = chance(r, 40);
-                if (prePaid) {
-                    s.add(new Step.PrePay(w));
-                }
-                s.add(new Step.AwaitExpiry(200 + r.nextInt(3800)));
-                if (chance(r, 30)) {
-                    s.add(new Step.Scan());
-                }
-                if (prePaid && chance(r, 40)) {
-                    s.add(new Step.AwaitExpiry(3000 + r.nextInt(5000)));
-                    s.add(new Step.Callback(w));
-                }
-            }
+            case PAY_KEEP -> payKeep(s, r, w);
+            case PAY_THEN_CANCEL -> payThenCancel(s, r, w);
+            case UNPAID_CANCEL -> unpaidCancel(s, r, w);
+            case TIMEOUT -> timeout(s, r, w);
             case PAY_VS_CANCEL -> {
                 s.add(new Step.PrePay(w));
                 s.add(pause(r, 0, 500));
                 s.add(new Step.Race(List.of(new Step.Callback(w), new Step.Cancel())));
             }
-            case SECOND_PAY_TYPE -> {
-                s.add(new Step.PrePay(w));
-                s.add(new Step.PrePay(other));
-                s.add(new Step.Callback(w));
-                s.add(pause(r, 0, 1000));
-                s.add(new Step.Callback(other));
-                if (chance(r, 40)) {
-                    s.add(pause(r, 0, 1500));
-                    s.add(new Step.Cancel());
-                }
-            }
-            case OUT_STOCK_THEN_CANCEL -> {
-                s.add(new Step.PrePay(w));
-                s.add(new Step.Callback(w));
-                s.add(awaitFulfill());
-                s.add(pause(r, 0, 1000));
-                s.add(new Step.OutStock());
-                s.add(pause(r, 0, 500));
-                s.add(new Step.Cancel());
-                if (chance(r, 30)) {
-                    s.add(new Step.Callback(w));
-                }
-            }
+            case SECOND_PAY_TYPE -> secondPayType(s, r, w);
+            case OUT_STOCK_THEN_CANCEL -> outStockThenCancel(s, r, w);
             case OUT_STOCK_VS_CANCEL -> {
                 s.add(new Step.PrePay(w));
                 s.add(new Step.Callback(w));
@@ -189,19 +133,100 @@ public final class PlanGenerator {
                 s.add(new Step.AwaitExpiry(-500 + r.nextInt(2000)));
                 s.add(new Step.Callback(w));
             }
-            case DOUBLE_CANCEL -> {
-                s.add(new Step.PrePay(w));
-                s.add(new Step.Callback(w));
-                if (chance(r, 50)) {
-                    s.add(awaitFulfill());
-                }
-                s.add(new Step.Race(List.of(new Step.Cancel(), new Step.Cancel())));
-            }
+            case DOUBLE_CANCEL -> doubleCancel(s, r, w);
             case REFUSED_CREATE -> {
                 // the create alone: refused after the coupon (market) and part of the stock were locked
             }
         }
-        return new OrderPlan(index, prefix + String.format("%05d", index), flow, user, coupon, items, List.copyOf(s));
+        return List.copyOf(s);
+    }
+
+    private static void payKeep(List<Step> s, SplittableRandom r, int w) {
+        s.add(pause(r, 0, 800));
+        s.add(new Step.PrePay(w));
+        s.add(pause(r, 0, 500));
+        s.add(new Step.Callback(w));
+        if (chance(r, 30)) {
+            s.add(pause(r, 200, 2000));
+            s.add(new Step.Callback(w));
+        }
+    }
+
+    private static void payThenCancel(List<Step> s, SplittableRandom r, int w) {
+        s.add(new Step.PrePay(w));
+        s.add(new Step.Callback(w));
+        s.add(chance(r, 60) ? awaitFulfill() : pause(r, 0, 1500));
+        s.add(new Step.Cancel());
+        if (chance(r, 30)) {
+            s.add(pause(r, 300, 2000));
+            s.add(new Step.Callback(w));
+        }
+    }
+
+    private static void unpaidCancel(List<Step> s, SplittableRandom r, int w) {
+        boolean prePaid = chance(r, 50);
+        if (prePaid) {
+            s.add(new Step.PrePay(w));
+        }
+        s.add(pause(r, 0, 1500));
+        s.add(new Step.Cancel());
+        if (prePaid && chance(r, 50)) {
+            s.add(pause(r, 200, 3000));
+            s.add(new Step.Callback(w));
+        }
+        if (chance(r, 20)) {
+            s.add(new Step.Cancel());
+        }
+    }
+
+    private static void timeout(List<Step> s, SplittableRandom r, int w) {
+        boolean prePaid = chance(r, 40);
+        if (prePaid) {
+            s.add(new Step.PrePay(w));
+        }
+        s.add(new Step.AwaitExpiry(200 + r.nextInt(3800)));
+        if (chance(r, 30)) {
+            s.add(new Step.Scan());
+        }
+        if (prePaid && chance(r, 40)) {
+            s.add(new Step.AwaitExpiry(3000 + r.nextInt(5000)));
+            s.add(new Step.Callback(w));
+        }
+    }
+
+    private static void secondPayType(List<Step> s, SplittableRandom r, int w) {
+        int other = w == WECHAT ? ALIPAY : WECHAT;
+        s.add(new Step.PrePay(w));
+        s.add(new Step.PrePay(other));
+        s.add(new Step.Callback(w));
+        s.add(pause(r, 0, 1000));
+        s.add(new Step.Callback(other));
+        if (chance(r, 40)) {
+            s.add(pause(r, 0, 1500));
+            s.add(new Step.Cancel());
+        }
+    }
+
+    private static void outStockThenCancel(List<Step> s, SplittableRandom r, int w) {
+        s.add(new Step.PrePay(w));
+        s.add(new Step.Callback(w));
+        s.add(awaitFulfill());
+        s.add(pause(r, 0, 1000));
+        s.add(new Step.OutStock());
+        s.add(pause(r, 0, 500));
+        s.add(new Step.Cancel());
+        if (chance(r, 30)) {
+            s.add(new Step.Callback(w));
+        }
+    }
+
+    private static void doubleCancel(List<Step> s, SplittableRandom r, int w) {
+        s.add(new Step.PrePay(w));
+        s.add(new Step.Callback(w));
+        if (chance(r, 50)) {
+            s.add(awaitFulfill());
+        }
+        s.add(new Step.Race(List.of(new Step.Cancel(), new Step.Cancel())));
     }
 
     private static Step awaitFulfill() {

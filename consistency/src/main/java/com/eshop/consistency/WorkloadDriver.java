@@ -30,6 +30,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -186,16 +187,53 @@ public final class WorkloadDriver implements AutoCloseable {
         log.accept(String.format(Locale.ROOT, "round %d %s: %d orders (%s)", round, scenario, orders, r.flowCounts()));
 
         StockBaseline baseline = checker.captureBaseline();
-        faults.harvest();
-        Map<String, Long> injectedBefore = faults.injected();
-        int eventsBefore = faults.events().size();
-        faults.apply(scenario.faults());
+        FaultMark before = applyFaults(scenario);
+        RoundHelpers helpers = startHelpers(r);
+        CheckScope scope = CheckScope.orders(plans.stream().map(OrderPlan::orderId).toList(), prefix);
+        ScheduledFuture<?> tracker = startTracking(r, scope, baseline);
+        runWorkload(r, helpers.faultThread(), tracker);
+        long workloadMillis = System.currentTimeMillis() - t0;
+        log.accept(String.format(Locale.ROOT, "round %d: workload done in %.1f s (%d operations), settling ...", round,
+                workloadMillis / 1000.0, r.operations.get()));
 
-        StatusBoard board = new StatusBoard(prefix);
+        boolean settled = settle(r, scope, baseline);
+        helpers.stop();
+        CheckReport report = checker.check(scope, baseline, InvariantChecker.Mode.SETTLED);
+        List<Violation> violations = new ArrayList<>(report.violations());
+        violations.addAll(contractViolations(r, prefix));
+        giveBackCoupons(r);
+        return result(r, t0, before, report, violations, settled);
+    }
+
+    /** The fault counters and events before a round, so that the round's own can be told apart afterwards. */
+    private record FaultMark(Map<String, Long> injected, int events) {
+    }
+
+    /** Harvests what earlier rounds injected, marks the counters, then arms the scenario's faults. */
+    private FaultMark applyFaults(Scenario scenario) {
+        faults.harvest();
+        FaultMark before = new FaultMark(faults.injected(), faults.events().size());
+        faults.apply(scenario.faults());
+        return before;
+    }
+
+    /** What runs beside a round's scripts: the status board, the scan triggers (if the driver sends them), the fault events. */
+    private record RoundHelpers(StatusBoard board, ScheduledFuture<?> scans, Thread faultThread) {
+        /** After settling: the board and the scan triggers (the fault events ended with the workload). */
+        void stop() {
+            board.stop();
+            if (scans != null) {
+                scans.cancel(false);
+            }
+        }
+    }
+
+    private RoundHelpers startHelpers(Round r) {
+        StatusBoard board = new StatusBoard(r.prefix);
         r.board = board;
         Thread boardThread = daemon("workload-status-board", board);
         boardThread.start();
-        java.util.concurrent.ScheduledFuture<?> scans = null;
+        ScheduledFuture<?> scans = null;
         if (config.triggerScan()) {
             long ms = config.scanInterval().toMillis();
             scans = timer.scheduleWithFixedDelay(() -> {
@@ -209,18 +247,26 @@ public final class WorkloadDriver implements AutoCloseable {
         }
         Thread faultThread = daemon("workload-faults", () -> runFaultEvents(r));
         faultThread.start();
-        CheckScope scope = CheckScope.orders(plans.stream().map(OrderPlan::orderId).toList(), prefix);
-        java.util.concurrent.ScheduledFuture<?> tracker = timer.scheduleWithFixedDelay(() -> {
+        return new RoundHelpers(board, scans, faultThread);
+    }
+
+    /** Checks the round every 2 s while it runs (see {@link #track}). */
+    private ScheduledFuture<?> startTracking(Round r, CheckScope scope, StockBaseline baseline) {
+        return timer.scheduleWithFixedDelay(() -> {
             try {
                 track(r, scope, baseline);
             } catch (RuntimeException e) {
                 // next time
             }
         }, 2000, 2000, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs the scripts and the fault events to their end (bounded), then stops tracking and turns every fault off. */
+    private void runWorkload(Round r, Thread faultThread, ScheduledFuture<?> tracker) {
         try {
             feed(r);
             if (!r.done.await(config.payTimeout().toMillis() + config.callbackRetryWindow().toMillis() + 600_000, TimeUnit.MILLISECONDS)) {
-                log.accept("round " + round + ": scripts still running after the bound; settling anyway");
+                log.accept("round " + r.number + ": scripts still running after the bound; settling anyway");
             }
             faultThread.join(600_000);
         } catch (InterruptedException e) {
@@ -230,33 +276,46 @@ public final class WorkloadDriver implements AutoCloseable {
             tracker.cancel(false);
             List<String> notOff = faults.clearAll();
             if (!notOff.isEmpty()) {
-                log.accept("round " + round + ": fault points not verified off: " + notOff);
+                log.accept("round " + r.number + ": fault points not verified off: " + notOff);
             }
         }
-        long workloadMillis = System.currentTimeMillis() - t0;
-        log.accept(String.format(Locale.ROOT, "round %d: workload done in %.1f s (%d operations), settling ...", round,
-                workloadMillis / 1000.0, r.operations.get()));
+    }
 
-        boolean settled = settle(r, scope, baseline);
-        board.stop();
-        if (scans != null) {
-            scans.cancel(false);
-        }
-        CheckReport report = checker.check(scope, baseline, InvariantChecker.Mode.SETTLED);
-        List<Violation> violations = new ArrayList<>(report.violations());
-        violations.addAll(contractViolations(r, prefix));
-        giveBackCoupons(r);
-
+    private RoundResult result(Round r, long t0, FaultMark before, CheckReport report, List<Violation> violations,
+                               boolean settled) {
         faults.harvest();
+        Map<String, Long> injected = injectedSince(before);
+        List<FaultInjector.Event> events = faults.events().subList(before.events(), faults.events().size());
+        SettleTimes settleTimes = settleTimes(r);
+        Map<String, Integer> outcomes = outcomes(r.plans, report);
+        int created = (int) r.plans.stream().filter(p -> report.statusByOrder().containsKey(p.orderId())).count();
+        RoundResult result = new RoundResult(r.number, r.scenario, r.plans.size(), created, r.operations.get(), injected,
+                List.copyOf(events), report, violations, settled, settleTimes.millis(), settleTimes.unsettled(),
+                System.currentTimeMillis() - t0, outcomes, new TreeMap<>(r.apiResults), r.flowCounts());
+        log.accept(String.format(Locale.ROOT, "round %d %s: %s; %d violation(s); settle max %.1f s p99 %.1f s%s; %s",
+                r.number, r.scenario, outcomes, violations.size(), result.settleMaxMillis() / 1000.0,
+                result.settleP99Millis() / 1000.0,
+                settled ? "" : " (NOT SETTLED, " + settleTimes.unsettled() + " order(s))", report.summary()));
+        return result;
+    }
+
+    /** The faults injected since the mark, by counter (only those that grew). */
+    private Map<String, Long> injectedSince(FaultMark before) {
         Map<String, Long> injected = new TreeMap<>();
         faults.injected().forEach((k, v) -> {
-            long delta = v - injectedBefore.getOrDefault(k, 0L);
+            long delta = v - before.injected().getOrDefault(k, 0L);
             if (delta > 0) {
                 injected.put(k, delta);
             }
         });
-        List<FaultInjector.Event> events = faults.events().subList(eventsBefore, faults.events().size());
+        return injected;
+    }
 
+    /** Per settled order: from its last operation to its final state; and how many orders never reached one. */
+    private record SettleTimes(List<Long> millis, int unsettled) {
+    }
+
+    private static SettleTimes settleTimes(Round r) {
         List<Long> settleTimes = new ArrayList<>();
         int unsettled = 0;
         for (OrderRun run : r.runs.values()) {
@@ -267,19 +326,17 @@ public final class WorkloadDriver implements AutoCloseable {
                 settleTimes.add(Math.max(0, at - run.lastOpAt));
             }
         }
+        return new SettleTimes(settleTimes, unsettled);
+    }
+
+    /** How many of the planned orders ended in each status ("not created" for those the suite has not). */
+    private static Map<String, Integer> outcomes(List<OrderPlan> plans, CheckReport report) {
         Map<String, Integer> outcomes = new TreeMap<>();
         for (OrderPlan p : plans) {
             Integer st = report.statusByOrder().get(p.orderId());
             outcomes.merge(st == null ? "not created" : statusName(st), 1, Integer::sum);
         }
-        int created = (int) plans.stream().filter(p -> report.statusByOrder().containsKey(p.orderId())).count();
-        RoundResult result = new RoundResult(round, scenario, plans.size(), created, r.operations.get(), injected, List.copyOf(events),
-                report, violations, settled, settleTimes, unsettled, System.currentTimeMillis() - t0, outcomes,
-                new TreeMap<>(r.apiResults), r.flowCounts());
-        log.accept(String.format(Locale.ROOT, "round %d %s: %s; %d violation(s); settle max %.1f s p99 %.1f s%s; %s",
-                round, scenario, outcomes, violations.size(), result.settleMaxMillis() / 1000.0, result.settleP99Millis() / 1000.0,
-                settled ? "" : " (NOT SETTLED, " + unsettled + " order(s))", report.summary()));
-        return result;
+        return outcomes;
     }
 
     private static String statusName(int s) {

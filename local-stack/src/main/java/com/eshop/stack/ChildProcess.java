@@ -154,6 +154,10 @@ final class ChildProcess {
         return tail(logFile, lines);
     }
 
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     static String tail(Path file, int lines) {
         if (!Files.isRegularFile(file)) {
             return "(no log at " + file + ")";

@@ -32,7 +32,7 @@ final class SeataTcRunner {
         this.config = config;
         this.log = log;
         List<String> cmd = new ArrayList<>();
-        cmd.add(LocalStack.javaExecutable());
+        cmd.add(ChildProcess.javaExecutable());
         cmd.addAll(config.seataJvmOptions());
         cmd.add(marker);
         cmd.add("-Duser.home=" + dir.resolve("home"));
