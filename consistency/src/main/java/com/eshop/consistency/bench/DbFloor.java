@@ -30,43 +30,41 @@ import java.util.function.Function;
  * service database step is one local transaction; reads the services run outside a transaction join the
  * transaction of their step. Per order, in chain order (T = one local transaction):
  * <pre>
- * T1  order_db    SELECT order_info FOR UPDATE            OrderRepository.findCommittedOrder (OrderAfterSaleService.executeCancelOrder)
- *                 SELECT order_item ORDER BY id           OrderRepository.findItems          (OrderAfterSaleService.buildAssembleRequest)
- *                 SELECT order_payment_detail             OrderRepository.findPaymentDetail  (OrderAfterSaleService.buildAssembleRequest)
- *                 UPDATE order_info -> 70, cancel fields  OrderInfoMapper.transitToCanceled  (OrderRepository.cancel, from AfterSaleManager
- *                 INSERT order_operate_log                OrderRepository.cancel              .cancelOrderFulfillmentAndUpdateOrderStatus)
+ * T1  order_db    SELECT order_info FOR UPDATE            OrderRepository.findCommittedOrder (CancelOrderService.cancelOrder)
+ *                 SELECT order_item ORDER BY id           OrderRepository.findItems          (CancelOrderAssembler.assemble)
+ *                 SELECT order_payment_detail             OrderRepository.findPayment        (CancelOrderAssembler.assemble)
+ *                 UPDATE order_info -> 70, cancel fields  OrderInfoMapper.transitToCanceled  (OrderRepository.cancel, from
+ *                 INSERT order_operate_log                OrderRepository.cancel              CancelOrderGlobalTransaction)
  * T2  fulfill_db  SELECT order_fulfill FOR UPDATE         FulfillService.cancelFulfill (lockByOrderId)
  *                 UPDATE order_fulfill -> 90              FulfillService.cancelFulfill (markCancelled); commits after T3 and T4
  * T3  wms_db      SELECT delivery_order FOR UPDATE        WmsService.cancelPickGoods (lockByOrderId)
  *                 UPDATE delivery_order -> 90             WmsService.cancelPickGoods (markCancelled)
  * T4  tms_db      SELECT logistic_order FOR UPDATE        TmsService.cancelSendOut (lockByOrderId)
  *                 UPDATE logistic_order -> 90             TmsService.cancelSendOut (markCancelled)
- * T5  order_db    SELECT order_info FOR UPDATE            OrderAfterSaleService.isCancellationCommitted, asked by inventory
+ * T5  order_db    SELECT order_info FOR UPDATE            OrderQueryService.isCancellationCommitted, asked by inventory
  * T6  inventory_db SELECT product_stock_log by order      InventoryService.cancelOrderReleaseProductStock (moveLocked)
  *                 per item: UPDATE product_stock_log -> 20, UPDATE product_stock (release)
- * T7  order_db    SELECT order_info FOR UPDATE            OrderAfterSaleService.isCancellationCommitted, asked by market
- * T8  market_db   UPDATE user_coupon (1 row)              CouponService.releaseUserCoupon (fan-out of ReleaseAssetsListener)
- * T9  order_db    SELECT order_payment_detail             OrderAfterSaleService.processCancelOrder (CancelRefundListener)
- *                 SELECT after_sale_info                  AfterSaleManager.findAfterSale
+ * T7  order_db    SELECT order_payment_detail             PrepareRefundService.processCancelOrder (CancelRefundListener)
+ *                 SELECT after_sale_info                  AfterSaleRepository.findAfterSale
  *                 INSERT after_sale_info, 2 x after_sale_item, after_sale_log, after_sale_refund
- *                                                         AfterSaleManager.insertCancelOrderAfterSale (ActualRefundTransaction)
- * T10 order_db    SELECT after_sale_info, after_sale_refund, after_sale_info
- *                                                         OrderAfterSaleService.refundMoney (findAfterSale, findRefund, isRefundExecuted)
- *                 [T11 runs here]
- *                 SELECT order_info                       OrderRepository.findOrder (OrderAfterSaleService.refundMoney)
+ *                                                         AfterSaleRepository.insertAfterSale (ACTUAL_REFUND's local transaction)
+ * T8  order_db    SELECT after_sale_info, after_sale_refund
+ *                                                         RefundMoneyService.refundMoney (findAfterSale, findRefund)
+ *                 [T9 runs here]
+ *                 SELECT order_info                       OrderRepository.findOrder (RefundMoneyService.refundMoney)
  *                 UPDATE after_sale_info -> 50, UPDATE after_sale_refund -> 20, INSERT after_sale_log
- *                                                         AfterSaleManager.markRefunding (RefundReleaseCouponTransaction)
- * T11 pay_db      SELECT pay_refund by request id         PayService.executeRefund
+ *                                                         AfterSaleRepository.markRefunding (the coupon release's local transaction)
+ * T9  pay_db      SELECT pay_refund by request id         PayService.executeRefund
  *                 SELECT pay_capture FOR UPDATE, SELECT pay_refund by request id, SELECT SUM(refund_amount), INSERT pay_refund
  *                                                         RefundLedger.book
- * T12 order_db    SELECT order_info FOR UPDATE            OrderAfterSaleService.isCancellationCommitted, asked by market again
- * T13 market_db   UPDATE user_coupon (0 rows)             CouponService.releaseUserCoupon: the coupon release refundMoney sends
- *                                                         for the last returned item; T8 freed the coupon already
- * T14 order_db    SELECT after_sale_refund by request id  OrderAfterSaleService.completeRefund (RefundCompletedListener)
+ * T10 order_db    SELECT order_info FOR UPDATE            OrderQueryService.isCancellationCommitted, asked by market
+ * T11 market_db   UPDATE user_coupon (1 row)              CouponService.releaseUserCoupon: the coupon release refundMoney
+ *                                                         sends with the refund, the one release of a paid order's coupon
+ * T12 order_db    SELECT after_sale_refund by request id  CompleteRefundService.completeRefund (RefundCompletedListener)
  *                 UPDATE after_sale_info -> 60, INSERT after_sale_log
- *                                                         AfterSaleManager.markRefunded
+ *                                                         AfterSaleRepository.markRefunded
  * </pre>
- * 43 statements in 14 transactions. Left out as not part of the chain's business SQL: the transactional-message
+ * 40 statements in 12 transactions. Left out as not part of the chain's business SQL: the transactional-message
  * check-backs (asked only when an outcome is unknown) and order_cancel_settlement, which CancelledOrderReconciler
  * writes in a later job run (cancelled longer than the reconcile grace), not in the chain.
  */
@@ -261,7 +259,6 @@ public final class DbFloor {
     private static void cancelPaidOrder(Caller caller, BenchOrder order) throws SQLException {
         CancelMessage cancel = cancelOrder(caller, order.orderId(), order.userId());
         releaseStock(caller, cancel);
-        releaseCoupon(caller, cancel, 1);
         prepareRefund(caller, cancel);
         refundMoney(caller, cancel);
         completeRefund(caller, cancel);
@@ -322,10 +319,10 @@ public final class DbFloor {
         caller.commit(Database.INVENTORY);
     }
 
-    /** T7-T8 and T12-T13: ReleasePropertyListener; a coupon the order no longer holds changes no row. */
-    private static void releaseCoupon(Caller caller, CancelMessage cancel, int expectedRows) throws SQLException {
+    /** T10-T11: ReleasePropertyListener. */
+    private static void releaseCoupon(Caller caller, CancelMessage cancel) throws SQLException {
         requireCancellationCommitted(caller, cancel.orderId());
-        caller.update(Database.MARKET, expectedRows, "UPDATE user_coupon SET used = 0, order_id = NULL, used_time = NULL"
+        caller.update(Database.MARKET, 1, "UPDATE user_coupon SET used = 0, order_id = NULL, used_time = NULL"
                         + " WHERE coupon_id = ? AND user_id = ? AND order_id = ? AND used = 1",
                 cancel.couponId(), cancel.userId(), cancel.orderId());
         caller.commit(Database.MARKET);
@@ -340,7 +337,7 @@ public final class DbFloor {
         }
     }
 
-    /** T9: CancelRefundListener, with ACTUAL_REFUND's local transaction (the after-sale records). */
+    /** T7: CancelRefundListener, with ACTUAL_REFUND's local transaction (the after-sale records). */
     private static void prepareRefund(Caller caller, CancelMessage cancel) throws SQLException {
         String afterSaleId = cancel.afterSaleId();
         Row payment = caller.one(Database.ORDER, "SELECT * FROM order_payment_detail WHERE order_id = ?", cancel.orderId());
@@ -355,7 +352,7 @@ public final class DbFloor {
         int remaining = refundAmount;
         for (int i = 0; i < cancel.items().size(); i++) {
             Row item = cancel.items().get(i);
-            // the refund split by item value as AfterSaleManager does it: the last item takes the rounding rest
+            // the refund split by item value as RefundApportioning does it: the last item takes the rounding rest
             int itemRefund = i == cancel.items().size() - 1 ? remaining
                     : (int) ((long) refundAmount * item.integer("origin_amount") / cancel.totalAmount());
             remaining -= itemRefund;
@@ -371,12 +368,11 @@ public final class DbFloor {
         caller.commit(Database.ORDER);
     }
 
-    /** T10-T13: ActualRefundListener; the gateway refund, REFUNDING, then the coupon release bound to it. */
+    /** T8-T11: ActualRefundListener; the gateway refund, REFUNDING, then the coupon release bound to it. */
     private static void refundMoney(Caller caller, CancelMessage cancel) throws SQLException {
         String afterSaleId = cancel.afterSaleId();
-        caller.one(Database.ORDER, "SELECT * FROM after_sale_info WHERE after_sale_id = ?", afterSaleId);
-        Row refund = caller.one(Database.ORDER, "SELECT * FROM after_sale_refund WHERE after_sale_id = ?", afterSaleId);
         Row afterSale = caller.one(Database.ORDER, "SELECT * FROM after_sale_info WHERE after_sale_id = ?", afterSaleId);
+        Row refund = caller.one(Database.ORDER, "SELECT * FROM after_sale_refund WHERE after_sale_id = ?", afterSaleId);
         if (afterSale.integer("after_sale_status") != AFTER_SALE_REVIEW_PASS) {
             throw new IllegalStateException("after-sale " + afterSaleId + " is not REVIEW_PASS");
         }
@@ -389,11 +385,11 @@ public final class DbFloor {
         insertAfterSaleLog(caller, afterSaleId, AFTER_SALE_REVIEW_PASS, AFTER_SALE_REFUNDING, "refund executed by the gateway");
         caller.commit(Database.ORDER);
         if (order.str("coupon_id") != null) {
-            releaseCoupon(caller, cancel, 0);
+            releaseCoupon(caller, cancel);
         }
     }
 
-    /** T11: PayApi.executeRefund. */
+    /** T9: PayApi.executeRefund. */
     private static void executeRefund(Caller caller, Row refund) throws SQLException {
         String refundRequestId = refund.str("refund_request_id");
         String outTradeNo = refund.str("out_trade_no");
@@ -412,7 +408,7 @@ public final class DbFloor {
         caller.commit(Database.PAY);
     }
 
-    /** T14: RefundCompletedListener, the gateway's refund notification. */
+    /** T12: RefundCompletedListener, the gateway's refund notification. */
     private static void completeRefund(Caller caller, CancelMessage cancel) throws SQLException {
         Row refund = caller.one(Database.ORDER, "SELECT * FROM after_sale_refund WHERE refund_request_id = ?", cancel.refundRequestId());
         String afterSaleId = refund.str("after_sale_id");

@@ -8,6 +8,7 @@ import com.eshop.inventory.domain.ProductStock;
 import com.eshop.inventory.domain.StockLog;
 import com.eshop.inventory.domain.StockLogStatus;
 import com.eshop.support.error.BizException;
+import com.eshop.support.lock.InProcessRedisLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionOperations;
@@ -34,7 +35,7 @@ class InventoryServiceTest {
         db.add("SKU-1001", 100);
         db.add("SKU-1002", 100);
         db.add("SKU-LIMITED", 5);
-        service = new InventoryService(db, db, TestLocks.redisLock(), TransactionOperations.withoutTransaction(),
+        service = new InventoryService(db, db, InProcessRedisLock.create(), TransactionOperations.withoutTransaction(),
                 orderId -> !liveOrders.contains(orderId));
     }
 

@@ -8,6 +8,7 @@ import com.eshop.market.domain.CouponUsage;
 import com.eshop.market.domain.UserCoupon;
 import com.eshop.market.domain.UserCouponRepository;
 import com.eshop.support.error.BizException;
+import com.eshop.support.lock.InProcessRedisLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionOperations;
@@ -58,7 +59,7 @@ class CouponServiceTest {
     @BeforeEach
     void setUp() {
         coupons.put("CP-U1001-1", new UserCoupon("CP-U1001-1", "U1001", 1000, CouponUsage.UNUSED, null));
-        service = new CouponService(repository, TestLocks.redisLock(), TransactionOperations.withoutTransaction(),
+        service = new CouponService(repository, InProcessRedisLock.create(), TransactionOperations.withoutTransaction(),
                 orderId -> !liveOrders.contains(orderId));
     }
 
