@@ -108,15 +108,20 @@ public final class Demo {
     private void waitForReleases() {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
-            boolean pending = rows.stream().anyMatch(r -> db.count("inventory_db",
+            boolean pending = rows.stream().anyMatch(r -> isCancelled(r.orderId()) && (db.count("inventory_db",
                     "SELECT COUNT(*) FROM product_stock_log l WHERE l.order_id = ? AND l.status = 10", r.orderId()) > 0
-                    && db.count("order_db", "SELECT COUNT(*) FROM order_info WHERE order_id = ? AND order_status = 70", r.orderId()) > 0)
+                    || r.couponId() != null && db.count("market_db",
+                    "SELECT COUNT(*) FROM user_coupon WHERE coupon_id = ? AND order_id = ? AND used = 1", r.couponId(), r.orderId()) > 0))
                     || db.count("order_db", "SELECT COUNT(*) FROM after_sale_info WHERE after_sale_status IN (20, 50)") > 0;
             if (!pending) {
                 return;
             }
             sleep(300);
         }
+    }
+
+    private boolean isCancelled(String orderId) {
+        return db.count("order_db", "SELECT COUNT(*) FROM order_info WHERE order_id = ? AND order_status = 70", orderId) > 0;
     }
 
     private static String afterSaleName(int code) {

@@ -63,8 +63,8 @@ class ExpiredOrderScanIT {
         // the mapper's own query, as order-service runs it, for the first page
         String scanSql = MapperSql.of(Suite.stack().config().repoDir().resolve(
                         "order-service/src/main/java/com/eshop/order/infrastructure/persistence/OrderInfoMapper.java"),
-                "selectExpiredUnpaidPage", Map.of("now", "NOW(3)", "afterExpire", "'1970-01-02'", "afterOrderId", "''",
-                        "shardIndex", "0", "shardTotal", "2", "pageSize", "200"));
+                "selectExpiredUnpaidPage", Map.of("created", String.valueOf(OrderStatusEnum.CREATED.getCode()), "now", "NOW(3)",
+                        "afterExpire", "'1970-01-02'", "afterOrderId", "''", "shardIndex", "0", "shardTotal", "2", "pageSize", "200"));
         Map<String, Object> plan = scenario.db().row("order_db", "EXPLAIN " + scanSql);
         assertThat(plan.get("key")).as(scanSql).isEqualTo("idx_status_expire");
         assertThat(Long.parseLong(String.valueOf(plan.get("rows")))).as("rows examined by the scan").isLessThan(1000);
