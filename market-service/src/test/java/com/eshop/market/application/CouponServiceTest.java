@@ -4,6 +4,7 @@ import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.market.LockUserCouponRequest;
 import com.eshop.common.api.market.ReleaseUserCouponRequest;
 import com.eshop.common.api.market.UserCouponDTO;
+import com.eshop.common.api.ops.TimelineEntry;
 import com.eshop.market.domain.CouponLog;
 import com.eshop.market.domain.CouponLogAction;
 import com.eshop.market.domain.CouponLogRepository;
@@ -141,6 +142,8 @@ class CouponServiceTest {
 
         assertThat(couponLogRepository.findByOrderId("A")).extracting(CouponLog::action)
                 .containsExactly(CouponLogAction.LOCKED, CouponLogAction.RELEASED);
+        assertThat(new MarketTimelineQuery(couponLogRepository).orderTimeline("A")).extracting(TimelineEntry::getKind)
+                .containsExactly("COUPON_LOCKED", "COUPON_RELEASED");
     }
 
     @Test
