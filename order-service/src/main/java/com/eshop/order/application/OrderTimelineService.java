@@ -122,7 +122,7 @@ public class OrderTimelineService {
             String transition = change.preStatus() == change.currentStatus() ? statusName(change.currentStatus())
                     : statusName(change.preStatus()) + " -> " + statusName(change.currentStatus());
             entries.add(TimelineEntry.of(Date.from(change.at()), TimelineServices.ORDER, "ORDER_" + statusName(change.currentStatus()),
-                            operation + " (" + transition + ")" + (change.remark() == null ? "" : ": " + change.remark()))
+                            (change.remark() == null ? operation : change.remark()) + " (" + transition + ")")
                     .with("operateType", change.operateType())
                     .with("status", statusName(change.currentStatus())));
         }

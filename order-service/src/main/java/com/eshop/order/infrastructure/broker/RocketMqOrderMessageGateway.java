@@ -123,10 +123,16 @@ public class RocketMqOrderMessageGateway implements OrderMessageGateway {
                 deadLettered, group, deadLettered ? List.of() : consumption(broker, message));
     }
 
-    /** Each subscribed group's state of the message; empty when the broker cannot tell (the message still shows). */
+    /**
+     * The state of the message in each of the chain's consumer groups; empty when the broker cannot tell (the message
+     * still shows). The broker's track also lists pseudo-groups (e.g. one named after the topic, without a retry
+     * topic), which only say UNKNOWN: left out.
+     */
     private static List<String> consumption(DefaultMQAdminExt broker, MessageExt message) {
         try {
-            return broker.messageTrackDetail(message).stream().map(RocketMqOrderMessageGateway::describe).toList();
+            return broker.messageTrackDetail(message).stream()
+                    .filter(track -> RocketMqConstant.ALL_CONSUMER_GROUPS.contains(track.getConsumerGroup()))
+                    .map(RocketMqOrderMessageGateway::describe).toList();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
