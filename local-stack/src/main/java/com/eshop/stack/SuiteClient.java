@@ -3,6 +3,7 @@ package com.eshop.stack;
 import com.eshop.common.api.fulfill.FulfillApi;
 import com.eshop.common.api.inventory.InventoryApi;
 import com.eshop.common.api.market.MarketApi;
+import com.eshop.common.api.ops.OrderTimelineApi;
 import com.eshop.common.api.order.AfterSaleApi;
 import com.eshop.common.api.order.OrderApi;
 import com.eshop.common.api.order.OrderInternalApi;
@@ -30,6 +31,7 @@ public final class SuiteClient implements AutoCloseable {
     public final OrderApi orderApi;
     public final OrderInternalApi orderInternalApi;
     public final AfterSaleApi afterSaleApi;
+    public final OrderTimelineApi orderTimelineApi;
     public final FulfillApi fulfillApi;
     public final WmsApi wmsApi;
     public final TmsApi tmsApi;
@@ -50,6 +52,7 @@ public final class SuiteClient implements AutoCloseable {
         ReferenceConfig<OrderApi> order = reference(OrderApi.class);
         ReferenceConfig<OrderInternalApi> orderInternal = reference(OrderInternalApi.class);
         ReferenceConfig<AfterSaleApi> afterSale = reference(AfterSaleApi.class);
+        ReferenceConfig<OrderTimelineApi> orderTimeline = reference(OrderTimelineApi.class);
         ReferenceConfig<FulfillApi> fulfill = reference(FulfillApi.class);
         ReferenceConfig<WmsApi> wms = reference(WmsApi.class);
         ReferenceConfig<TmsApi> tms = reference(TmsApi.class);
@@ -60,13 +63,14 @@ public final class SuiteClient implements AutoCloseable {
         orderApi = order.get();
         orderInternalApi = orderInternal.get();
         afterSaleApi = afterSale.get();
+        orderTimelineApi = orderTimeline.get();
         fulfillApi = fulfill.get();
         wmsApi = wms.get();
         tmsApi = tms.get();
         marketApi = market.get();
         inventoryApi = inventory.get();
         payApi = pay.get();
-        awaitProviders(List.of(order, orderInternal, afterSale, fulfill, wms, tms, market, inventory, pay), PROVIDER_WAIT);
+        awaitProviders(List.of(order, orderInternal, afterSale, orderTimeline, fulfill, wms, tms, market, inventory, pay), PROVIDER_WAIT);
     }
 
     /**

@@ -1,20 +1,26 @@
 package com.eshop.fulfill.api;
 
 import com.eshop.common.api.JsonResult;
+import com.eshop.common.api.ops.TimelineEntry;
 import com.eshop.common.api.fulfill.CancelFulfillRequest;
 import com.eshop.common.api.fulfill.FulfillApi;
 import com.eshop.common.api.fulfill.FulfillOrderDTO;
 import com.eshop.common.api.fulfill.ReceiveFulfillRequest;
 import com.eshop.fulfill.application.FulfillService;
+import com.eshop.fulfill.application.FulfillTimelineQuery;
 import com.eshop.support.error.ApiResults;
 import org.apache.dubbo.config.annotation.DubboService;
+
+import java.util.List;
 
 @DubboService(version = "1.0.0", interfaceClass = FulfillApi.class, token = "${eshop.internal-api.token}")
 public class FulfillApiImpl implements FulfillApi {
     private final FulfillService fulfillService;
+    private final FulfillTimelineQuery timelineQuery;
 
-    public FulfillApiImpl(FulfillService fulfillService) {
+    public FulfillApiImpl(FulfillService fulfillService, FulfillTimelineQuery timelineQuery) {
         this.fulfillService = fulfillService;
+        this.timelineQuery = timelineQuery;
     }
 
     @Override
@@ -30,5 +36,10 @@ public class FulfillApiImpl implements FulfillApi {
     @Override
     public JsonResult<FulfillOrderDTO> getFulfillOrder(String orderId) {
         return ApiResults.call(() -> fulfillService.getFulfillOrder(orderId));
+    }
+
+    @Override
+    public JsonResult<List<TimelineEntry>> orderTimeline(String orderId) {
+        return ApiResults.call(() -> timelineQuery.orderTimeline(orderId));
     }
 }

@@ -5,16 +5,22 @@ import com.eshop.common.api.inventory.CancelOrderReleaseProductStockRequest;
 import com.eshop.common.api.inventory.InventoryApi;
 import com.eshop.common.api.inventory.LockProductStockRequest;
 import com.eshop.common.api.inventory.ProductStockDTO;
+import com.eshop.common.api.ops.TimelineEntry;
 import com.eshop.inventory.application.InventoryService;
+import com.eshop.inventory.application.InventoryTimelineQuery;
 import com.eshop.support.error.ApiResults;
 import org.apache.dubbo.config.annotation.DubboService;
+
+import java.util.List;
 
 @DubboService(version = "1.0.0", interfaceClass = InventoryApi.class, token = "${eshop.internal-api.token}")
 public class InventoryApiImpl implements InventoryApi {
     private final InventoryService inventoryService;
+    private final InventoryTimelineQuery timelineQuery;
 
-    public InventoryApiImpl(InventoryService inventoryService) {
+    public InventoryApiImpl(InventoryService inventoryService, InventoryTimelineQuery timelineQuery) {
         this.inventoryService = inventoryService;
+        this.timelineQuery = timelineQuery;
     }
 
     @Override
@@ -40,5 +46,10 @@ public class InventoryApiImpl implements InventoryApi {
     @Override
     public JsonResult<Boolean> holdsLockedStock(String orderId) {
         return ApiResults.call(() -> inventoryService.holdsLockedStock(orderId));
+    }
+
+    @Override
+    public JsonResult<List<TimelineEntry>> orderTimeline(String orderId) {
+        return ApiResults.call(() -> timelineQuery.orderTimeline(orderId));
     }
 }

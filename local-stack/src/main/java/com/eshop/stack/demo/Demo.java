@@ -11,6 +11,8 @@ import com.eshop.common.api.order.PayCallbackRequest;
 import com.eshop.common.api.order.PrePayOrderRequest;
 import com.eshop.stack.Db;
 import com.eshop.stack.LocalStack;
+import com.eshop.stack.ServiceSpec;
+import com.eshop.stack.StackPorts;
 import com.eshop.stack.SuiteClient;
 
 import java.util.ArrayList;
@@ -58,6 +60,7 @@ public final class Demo {
         timeout.join();
         waitForReleases();
         printTable();
+        printTimelineAddresses();
     }
 
     private void unpaidCancelledByUser() {
@@ -157,6 +160,17 @@ public final class Demo {
             Integer afterSale = db.integer("order_db", "SELECT after_sale_status FROM after_sale_info WHERE order_id = ?", orderId);
             System.out.printf(format, row.scenario(), orderId, status, fulfillment, stock, couponState,
                     money(paid), money(refunded), afterSale == null ? "-" : afterSaleName(afterSale), row.outcome());
+        }
+        System.out.println();
+    }
+
+    /** Each order's chain across the services and the broker, on order-service's ops page. */
+    private void printTimelineAddresses() {
+        int orderHttpPort = ServiceSpec.byName(ServiceSpec.ORDER).httpPort();
+        System.out.println("each order's timeline (every step across the services and the broker):");
+        for (Row row : rows) {
+            System.out.printf("  %-38s http://%s:%d/ops/timeline.html?orderId=%s%n", row.scenario(), StackPorts.HOST, orderHttpPort,
+                    row.orderId());
         }
         System.out.println();
     }

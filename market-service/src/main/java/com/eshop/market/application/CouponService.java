@@ -5,6 +5,8 @@ import com.eshop.common.api.RedisLockKeyConstants;
 import com.eshop.common.api.market.LockUserCouponRequest;
 import com.eshop.common.api.market.ReleaseUserCouponRequest;
 import com.eshop.common.api.market.UserCouponDTO;
+import com.eshop.market.domain.CouponLogAction;
+import com.eshop.market.domain.CouponLogRepository;
 import com.eshop.market.domain.UserCoupon;
 import com.eshop.market.domain.UserCouponRepository;
 import com.eshop.support.error.BizException;
@@ -24,13 +26,15 @@ public class CouponService {
     private final RedisLock redisLock;
     private final TransactionOperations transactionOperations;
     private final OrderGateway orderGateway;
+    private final CouponLogRepository couponLogRepository;
 
     public CouponService(UserCouponRepository repository, RedisLock redisLock, TransactionOperations transactionOperations,
-                         OrderGateway orderGateway) {
+                         OrderGateway orderGateway, CouponLogRepository couponLogRepository) {
         this.repository = repository;
         this.redisLock = redisLock;
         this.transactionOperations = transactionOperations;
         this.orderGateway = orderGateway;
+        this.couponLogRepository = couponLogRepository;
     }
 
     /** A Seata AT branch of order-service's create-order global transaction. Idempotent for the same order. */
@@ -47,6 +51,7 @@ public class CouponService {
             UserCoupon coupon = repository.findByCouponId(couponId)
                     .orElseThrow(() -> new BizException(ErrorCode.COUPON_NOT_FOUND, "coupon " + couponId + " does not exist"));
             if (locked) {
+                couponLogRepository.record(couponId, orderId, CouponLogAction.LOCKED);
                 return toDto(coupon);
             }
             UserCoupon.LockRefusal refusal = coupon.lockRefusal(userId, orderId);
@@ -77,8 +82,13 @@ public class CouponService {
             throw new BizException(ErrorCode.ORDER_NOT_CANCELLED, "order " + orderId + " is not cancelled: coupon " + couponId + " stays held");
         }
         try (var lock = redisLock.lock(RedisLockKeyConstants.RELEASE_COUPON_KEY + couponId)) {
-            boolean released = Boolean.TRUE.equals(
-                    transactionOperations.execute(status -> repository.release(couponId, userId, orderId)));
+            boolean released = Boolean.TRUE.equals(transactionOperations.execute(status -> {
+                boolean changed = repository.release(couponId, userId, orderId);
+                if (changed) {
+                    couponLogRepository.record(couponId, orderId, CouponLogAction.RELEASED);
+                }
+                return changed;
+            }));
             log.info("coupon {} of order {}: {}", couponId, orderId, released ? "released" : "not held, nothing to release");
             return true;
         }

@@ -4,6 +4,10 @@ import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.market.LockUserCouponRequest;
 import com.eshop.common.api.market.ReleaseUserCouponRequest;
 import com.eshop.common.api.market.UserCouponDTO;
+import com.eshop.common.api.ops.TimelineEntry;
+import com.eshop.market.domain.CouponLog;
+import com.eshop.market.domain.CouponLogAction;
+import com.eshop.market.domain.CouponLogRepository;
 import com.eshop.market.domain.CouponUsage;
 import com.eshop.market.domain.UserCoupon;
 import com.eshop.market.domain.UserCouponRepository;
@@ -13,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionOperations;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +59,19 @@ class CouponServiceTest {
         }
     };
 
+    private final List<CouponLog> couponLog = new ArrayList<>();
+    private final CouponLogRepository couponLogRepository = new CouponLogRepository() {
+        @Override
+        public void record(String couponId, String orderId, CouponLogAction action) {
+            couponLog.add(new CouponLog(couponId, orderId, action, Instant.now()));
+        }
+
+        @Override
+        public List<CouponLog> findByOrderId(String orderId) {
+            return couponLog.stream().filter(entry -> entry.orderId().equals(orderId)).toList();
+        }
+    };
+
     /** Orders whose cancellation is not committed; every other order counts as cancelled. */
     private final java.util.Set<String> liveOrders = new java.util.HashSet<>();
 
@@ -60,7 +79,7 @@ class CouponServiceTest {
     void setUp() {
         coupons.put("CP-U1001-1", new UserCoupon("CP-U1001-1", "U1001", 1000, CouponUsage.UNUSED, null));
         service = new CouponService(repository, InProcessRedisLock.create(), TransactionOperations.withoutTransaction(),
-                orderId -> !liveOrders.contains(orderId));
+                orderId -> !liveOrders.contains(orderId), couponLogRepository);
     }
 
     @Test
@@ -113,6 +132,19 @@ class CouponServiceTest {
         UserCoupon coupon = coupons.get("CP-U1001-1");
         assertThat(coupon.usage()).isEqualTo(CouponUsage.USED);
         assertThat(coupon.orderId()).isEqualTo("B");
+    }
+
+    @Test
+    void theCouponLogRecordsEachLockAndReleaseThatChangedTheCouponOnce() {
+        service.lockUserCoupon(lock("U1001", "CP-U1001-1", "A"));
+        service.lockUserCoupon(lock("U1001", "CP-U1001-1", "A"));
+        service.releaseUserCoupon(release("U1001", "CP-U1001-1", "A"));
+        service.releaseUserCoupon(release("U1001", "CP-U1001-1", "A"));
+
+        assertThat(couponLogRepository.findByOrderId("A")).extracting(CouponLog::action)
+                .containsExactly(CouponLogAction.LOCKED, CouponLogAction.RELEASED);
+        assertThat(new MarketTimelineQuery(couponLogRepository).orderTimeline("A")).extracting(TimelineEntry::getKind)
+                .containsExactly("COUPON_LOCKED", "COUPON_RELEASED");
     }
 
     @Test

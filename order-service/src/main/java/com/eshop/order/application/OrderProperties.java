@@ -21,4 +21,18 @@ public class OrderProperties {
     private Duration reconcileGrace = Duration.ofMinutes(5);
     /** The reconciliation job reads orders cancelled at most this long ago (older ones are left to an operator). */
     private Duration reconcileLookback = Duration.ofDays(1);
+    private Timeline timeline = new Timeline();
+
+    /** The order timeline (ops API and page). */
+    @Data
+    public static class Timeline {
+        /** How long the timeline waits for each other service and for the broker; a source still silent shows as unavailable. */
+        private Duration sourceTimeout = Duration.ofSeconds(5);
+        /** Messages read per topic and key from the broker. */
+        private int maxMessagesPerTopic = 16;
+        /** Messages are looked up from this long before the order's creation (clock skew between hosts). */
+        private Duration messageLookbackSlack = Duration.ofMinutes(1);
+        /** Threads that read the sources of one or more timelines at the same time. */
+        private int threads = 8;
+    }
 }

@@ -1,5 +1,8 @@
 package com.eshop.order.domain;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 public enum OrderOperateTypeEnum {
     NEW_ORDER(10, "order created"),
     PAID(20, "order paid"),
@@ -22,5 +25,9 @@ public enum OrderOperateTypeEnum {
 
     public String getMsg() {
         return msg;
+    }
+
+    public static Optional<OrderOperateTypeEnum> of(int code) {
+        return Arrays.stream(values()).filter(type -> type.code == code).findFirst();
     }
 }

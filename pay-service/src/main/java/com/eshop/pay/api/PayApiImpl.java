@@ -1,6 +1,7 @@
 package com.eshop.pay.api;
 
 import com.eshop.common.api.JsonResult;
+import com.eshop.common.api.ops.TimelineEntry;
 import com.eshop.common.api.pay.PayApi;
 import com.eshop.common.api.pay.PayCaptureRequest;
 import com.eshop.common.api.pay.PayPrePayDTO;
@@ -8,6 +9,7 @@ import com.eshop.common.api.pay.PayPrePayRequest;
 import com.eshop.common.api.pay.PayRefundDTO;
 import com.eshop.common.api.pay.PayRefundRequest;
 import com.eshop.pay.application.PayService;
+import com.eshop.pay.application.PayTimelineQuery;
 import com.eshop.support.error.ApiResults;
 import org.apache.dubbo.config.annotation.DubboService;
 
@@ -16,9 +18,11 @@ import java.util.List;
 @DubboService(version = "1.0.0", interfaceClass = PayApi.class, token = "${eshop.internal-api.token}")
 public class PayApiImpl implements PayApi {
     private final PayService payService;
+    private final PayTimelineQuery timelineQuery;
 
-    public PayApiImpl(PayService payService) {
+    public PayApiImpl(PayService payService, PayTimelineQuery timelineQuery) {
         this.payService = payService;
+        this.timelineQuery = timelineQuery;
     }
 
     @Override
@@ -39,5 +43,10 @@ public class PayApiImpl implements PayApi {
     @Override
     public JsonResult<List<PayRefundDTO>> listRefunds(String orderId) {
         return ApiResults.call(() -> payService.listRefunds(orderId));
+    }
+
+    @Override
+    public JsonResult<List<TimelineEntry>> orderTimeline(String orderId) {
+        return ApiResults.call(() -> timelineQuery.orderTimeline(orderId));
     }
 }

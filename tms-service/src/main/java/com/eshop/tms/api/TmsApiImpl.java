@@ -1,19 +1,25 @@
 package com.eshop.tms.api;
 
 import com.eshop.common.api.JsonResult;
+import com.eshop.common.api.ops.TimelineEntry;
 import com.eshop.common.api.tms.LogisticOrderDTO;
 import com.eshop.common.api.tms.SendOutRequest;
 import com.eshop.common.api.tms.TmsApi;
 import com.eshop.support.error.ApiResults;
 import com.eshop.tms.application.TmsService;
+import com.eshop.tms.application.TmsTimelineQuery;
 import org.apache.dubbo.config.annotation.DubboService;
+
+import java.util.List;
 
 @DubboService(version = "1.0.0", interfaceClass = TmsApi.class, token = "${eshop.internal-api.token}")
 public class TmsApiImpl implements TmsApi {
     private final TmsService tmsService;
+    private final TmsTimelineQuery timelineQuery;
 
-    public TmsApiImpl(TmsService tmsService) {
+    public TmsApiImpl(TmsService tmsService, TmsTimelineQuery timelineQuery) {
         this.tmsService = tmsService;
+        this.timelineQuery = timelineQuery;
     }
 
     @Override
@@ -29,5 +35,10 @@ public class TmsApiImpl implements TmsApi {
     @Override
     public JsonResult<LogisticOrderDTO> getLogisticOrder(String orderId) {
         return ApiResults.call(() -> tmsService.getLogisticOrder(orderId));
+    }
+
+    @Override
+    public JsonResult<List<TimelineEntry>> orderTimeline(String orderId) {
+        return ApiResults.call(() -> timelineQuery.orderTimeline(orderId));
     }
 }

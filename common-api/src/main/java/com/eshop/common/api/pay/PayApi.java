@@ -1,6 +1,7 @@
 package com.eshop.common.api.pay;
 
 import com.eshop.common.api.JsonResult;
+import com.eshop.common.api.ops.TimelineEntry;
 
 import java.util.List;
 
@@ -21,4 +22,7 @@ public interface PayApi {
     JsonResult<Boolean> executeRefund(PayRefundRequest payRefundRequest);
 
     JsonResult<List<PayRefundDTO>> listRefunds(String orderId);
+
+    /** The steps of this order held here (pre-pay, captured payments and refunds), for the order timeline; empty when there are none. */
+    JsonResult<List<TimelineEntry>> orderTimeline(String orderId);
 }

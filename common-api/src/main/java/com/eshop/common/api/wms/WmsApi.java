@@ -1,6 +1,9 @@
 package com.eshop.common.api.wms;
 
 import com.eshop.common.api.JsonResult;
+import com.eshop.common.api.ops.TimelineEntry;
+
+import java.util.List;
 
 public interface WmsApi {
     /** Creates the delivery (picking) order. Idempotent per order. */
@@ -13,4 +16,7 @@ public interface WmsApi {
     JsonResult<Boolean> outStock(String orderId);
 
     JsonResult<DeliveryOrderDTO> getDeliveryOrder(String orderId);
+
+    /** The steps of this order held here (delivery order: created, out of stock, intercepted), for the order timeline; empty when there are none. */
+    JsonResult<List<TimelineEntry>> orderTimeline(String orderId);
 }

@@ -16,4 +16,5 @@ public class AfterSaleLogDO {
     private Integer preStatus;
     private Integer currentStatus;
     private String remark;
+    private Date gmtCreate;
 }

@@ -17,5 +17,6 @@ public class OrderOperateLogDO {
     private Integer preStatus;
     private Integer currentStatus;
     private String remark;
+    private Date gmtCreate;
     private String requestId;
 }

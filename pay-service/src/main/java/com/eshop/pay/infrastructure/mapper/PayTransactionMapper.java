@@ -5,8 +5,13 @@ import com.eshop.pay.infrastructure.dataobject.PayTransactionDO;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
+import java.util.List;
+
 public interface PayTransactionMapper extends BaseMapper<PayTransactionDO> {
 
     @Select("SELECT * FROM pay_transaction WHERE order_id = #{orderId} AND pay_type = #{payType}")
     PayTransactionDO selectByOrderIdAndPayType(@Param("orderId") String orderId, @Param("payType") int payType);
+
+    @Select("SELECT * FROM pay_transaction WHERE order_id = #{orderId} ORDER BY id")
+    List<PayTransactionDO> selectByOrderId(@Param("orderId") String orderId);
 }
