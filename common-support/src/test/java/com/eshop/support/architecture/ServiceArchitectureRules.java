@@ -5,11 +5,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.List;
-
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -26,12 +21,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * }
  * </pre>
  * The layers are the packages right under the service's root: {@code domain}, {@code application},
- * {@code infrastructure} and the entry points {@code api} (Dubbo implementations), {@code mq} (RocketMQ listeners)
- * and {@code job} (XXL-JOB handlers). A layer is matched as {@code com.eshop.*.<layer>..} minus the shared modules,
+ * {@code infrastructure} and the entry points {@code api} (Dubbo implementations), {@code mq} (RocketMQ listeners),
+ * {@code job} (XXL-JOB handlers) and {@code web} (HTTP controllers of operator pages). A layer is matched as {@code com.eshop.*.<layer>..} minus the shared modules,
  * so {@code com.eshop.common.api..}, {@code com.eshop.support.mq..} or {@code com.xxl.job..} never count as a
  * service's {@code api}, {@code mq} or {@code job}.
  * <p>
- * Entry-point and job rules allow an empty subject: not every service has an {@code mq} or {@code job} package.
+ * Entry-point rules allow an empty subject: not every service has an {@code mq}, {@code job} or {@code web} package.
  */
 public final class ServiceArchitectureRules {
 
@@ -49,6 +44,7 @@ public final class ServiceArchitectureRules {
     static final DescribedPredicate<JavaClass> API = layer("api");
     static final DescribedPredicate<JavaClass> MQ = layer("mq");
     static final DescribedPredicate<JavaClass> JOB = layer("job");
+    static final DescribedPredicate<JavaClass> WEB = layer("web");
 
     @ArchTest
     public static final ArchRule domainIsPlainJava = noClasses().that(DOMAIN)
@@ -58,7 +54,7 @@ public final class ServiceArchitectureRules {
 
     @ArchTest
     public static final ArchRule domainDependsOnNoOtherLayer = noClasses().that(DOMAIN)
-            .should().dependOnClassesThat(anyOf(APPLICATION, INFRASTRUCTURE, API, MQ, JOB));
+            .should().dependOnClassesThat(anyOf(APPLICATION, INFRASTRUCTURE, API, MQ, JOB, WEB));
 
     /** Dubbo implementations are thin: they map the common-api request onto an application service and back. */
     @ArchTest
@@ -88,33 +84,25 @@ public final class ServiceArchitectureRules {
                             + " or Lombok's markers"))
             .allowEmptyShould(true);
 
+    /** HTTP controllers (operator pages) are thin: they map a request onto an application service and back. */
+    @ArchTest
+    public static final ArchRule webOnlyCallsApplication = classes().that(WEB)
+            .should().onlyDependOnClassesThat(anyOf(WEB, APPLICATION,
+                    resideInAnyPackage("com.eshop.common.api..", "com.eshop.support.error..", "org.springframework.web.bind.annotation..",
+                            "org.springframework.http..", "java..", LOMBOK))
+                    .as("the service's web or application layer, common-api, support.error, Spring MVC's annotations"
+                            + " and HTTP types, java.. or Lombok's markers"))
+            .allowEmptyShould(true);
+
     @ArchTest
     public static final ArchRule applicationDoesNotReachIntoAdaptersOrEntryPoints = noClasses().that(APPLICATION)
-            .should().dependOnClassesThat(anyOf(INFRASTRUCTURE, API, MQ, JOB));
+            .should().dependOnClassesThat(anyOf(INFRASTRUCTURE, API, MQ, JOB, WEB));
 
     @ArchTest
     public static final ArchRule infrastructureDoesNotReachIntoEntryPoints = noClasses().that(INFRASTRUCTURE)
-            .should().dependOnClassesThat(anyOf(API, MQ, JOB));
+            .should().dependOnClassesThat(anyOf(API, MQ, JOB, WEB));
 
     private ServiceArchitectureRules() {
-    }
-
-    /**
-     * Every rule above, for a service that has to wrap them (order-service freezes its known violations).
-     */
-    public static List<ArchRule> all() {
-        List<ArchRule> rules = new ArrayList<>();
-        for (Field field : ServiceArchitectureRules.class.getDeclaredFields()) {
-            if (field.isAnnotationPresent(ArchTest.class) && Modifier.isStatic(field.getModifiers())
-                    && ArchRule.class.isAssignableFrom(field.getType())) {
-                try {
-                    rules.add((ArchRule) field.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return rules;
     }
 
     private static DescribedPredicate<JavaClass> layer(String name) {
