@@ -40,7 +40,7 @@ class MessageByMessageListener implements MessageListenerConcurrently {
     public ConsumeConcurrentlyStatus consumeMessage(List<MessageExt> messages, ConsumeConcurrentlyContext context) {
         for (int i = 0; i < messages.size(); i++) {
             MessageExt message = messages.get(i);
-            try (OrderMdc.Scope ignored = OrderMdc.put(handler.orderIdOf(message))) {
+            try (OrderMdc.Scope ignored = OrderMdc.put(orderIdOf(message))) {
                 if (!consume(message)) {
                     context.setAckIndex(i - 1);
                     if (retryDelayLevel > 0) {
@@ -53,6 +53,15 @@ class MessageByMessageListener implements MessageListenerConcurrently {
             }
         }
         return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+    }
+
+    /** A body the handler cannot read fails in the handler, where it is retried and counted, not here. */
+    private String orderIdOf(MessageExt message) {
+        try {
+            return handler.orderIdOf(message);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private boolean consume(MessageExt message) {
