@@ -10,6 +10,7 @@ import com.eshop.support.metrics.EshopMetrics;
 import com.eshop.support.mq.CheckBackPolicy;
 import com.eshop.support.mq.ConsumeInterceptor;
 import com.eshop.support.mq.ConsumerContainer;
+import com.eshop.support.mq.DeadLetterDepth;
 import com.eshop.support.mq.DeadLetterRedriver;
 import com.eshop.support.mq.DeadLettersEndpoint;
 import com.eshop.support.mq.MessageHandler;
@@ -101,6 +102,15 @@ public class EshopSupportAutoConfiguration {
     @Bean
     public DeadLetterRedriver deadLetterRedriver(List<MessageHandler> handlers, MqProducer mqProducer, MqProperties properties) {
         return new DeadLetterRedriver(handlers, mqProducer, properties);
+    }
+
+    @Bean
+    public DeadLetterDepth deadLetterDepth(TransactionMQProducer transactionMQProducer, DeadLetterRedriver deadLetterRedriver,
+                                           MqProperties properties, MeterRegistry meterRegistry) {
+        DeadLetterDepth depth = new DeadLetterDepth(() -> transactionMQProducer.getDefaultMQProducerImpl().getMqClientFactory(),
+                properties.getDlqDepthRefresh(), System::currentTimeMillis);
+        depth.register(meterRegistry, deadLetterRedriver.groups());
+        return depth;
     }
 
     @Bean

@@ -18,6 +18,8 @@ public class EshopMetrics {
     public static final String CHECK_BACKS = "eshop.mq.check.backs";
     public static final String CONSUMED = "eshop.mq.consumed";
     public static final String DEAD_LETTERS = "eshop.mq.dead.letters";
+    /** A gauge per consumer group, registered by DeadLetterDepth. */
+    public static final String DLQ_DEPTH = "eshop.mq.dlq.depth";
     public static final String LOCK_BUSY = "eshop.lock.busy";
     public static final String DUBBO_PROVIDER_CALLS = "eshop.dubbo.provider.calls";
     public static final String ORDER_CANCELS = "eshop.order.cancels";
