@@ -66,14 +66,16 @@ public class CancelledOrderReconciler {
             for (OrderCursor row : page) {
                 found++;
                 try (OrderMdc.Scope ignored = OrderMdc.put(row.orderId())) {
-                    if (reconcileOrder(row.orderId())) {
-                        settled++;
-                    } else {
-                        redriven++;
+                    try {
+                        if (reconcileOrder(row.orderId())) {
+                            settled++;
+                        } else {
+                            redriven++;
+                        }
+                    } catch (RuntimeException e) {
+                        failed++;
+                        log.warn("reconciliation of cancelled order {} failed, next run retries: {}", row.orderId(), e.getMessage());
                     }
-                } catch (RuntimeException e) {
-                    failed++;
-                    log.warn("reconciliation of cancelled order {} failed, next run retries: {}", row.orderId(), e.getMessage());
                 }
             }
             if (page.size() < pageSize) {

@@ -49,7 +49,11 @@ public class ExpiredOrderScanner {
                         orderProperties.getScanPageSize());
                 expired += page.size();
                 CompletableFuture.allOf(page.stream()
-                        .map(order -> CompletableFuture.runAsync(() -> cancel(order, cancelled, failed), cancellers))
+                        .map(order -> CompletableFuture.runAsync(() -> {
+                            try (OrderMdc.Scope ignored = OrderMdc.put(order.orderId())) {
+                                cancel(order, cancelled, failed);
+                            }
+                        }, cancellers))
                         .toArray(CompletableFuture[]::new)).join();
                 if (page.size() < orderProperties.getScanPageSize()) {
                     break;
@@ -70,7 +74,7 @@ public class ExpiredOrderScanner {
 
     /** {@code order}'s cursor time is its expire time. */
     private void cancel(OrderCursor order, AtomicInteger cancelled, AtomicInteger failed) {
-        try (OrderMdc.Scope ignored = OrderMdc.put(order.orderId())) {
+        try {
             if (cancelOrderService.cancelExpiredOrder(order.orderId())) {
                 cancelled.incrementAndGet();
                 metrics.timeoutLateness(EshopMetrics.TimeoutSource.SCAN, Duration.between(order.time(), Instant.now()));
