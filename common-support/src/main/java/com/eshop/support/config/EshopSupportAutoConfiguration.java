@@ -6,9 +6,11 @@ import com.eshop.support.fault.FaultSwitches;
 import com.eshop.support.fault.FaultsEndpoint;
 import com.eshop.support.health.DubboServicesHealthIndicator;
 import com.eshop.support.lock.RedisLock;
+import com.eshop.support.metrics.EshopMetrics;
 import com.eshop.support.mq.CheckBackPolicy;
 import com.eshop.support.mq.ConsumeInterceptor;
 import com.eshop.support.mq.ConsumerContainer;
+import com.eshop.support.mq.DeadLetterDepth;
 import com.eshop.support.mq.DeadLetterRedriver;
 import com.eshop.support.mq.DeadLettersEndpoint;
 import com.eshop.support.mq.MessageHandler;
@@ -50,16 +52,23 @@ public class EshopSupportAutoConfiguration {
         }
     }
 
+    /** Named so: Dubbo injects it by this name into ProviderObservationFilter. */
     @Bean
-    public RedisLock redisLock(RedissonClient redissonClient, @Value("${eshop.lock.wait-time:5s}") Duration waitTime) {
-        return new RedisLock(redissonClient, waitTime);
+    public EshopMetrics eshopMetrics(MeterRegistry meterRegistry) {
+        return new EshopMetrics(meterRegistry);
+    }
+
+    @Bean
+    public RedisLock redisLock(RedissonClient redissonClient, @Value("${eshop.lock.wait-time:5s}") Duration waitTime,
+                               EshopMetrics eshopMetrics) {
+        return new RedisLock(redissonClient, waitTime, eshopMetrics);
     }
 
     @Bean(destroyMethod = "shutdown")
     public TransactionMQProducer transactionMQProducer(MqProperties properties,
                                                        ObjectProvider<TransactionCheckBack> checkBacks,
                                                        CheckBackPolicy checkBackPolicy, RedisLock redisLock,
-                                                       FaultSwitches faultSwitches,
+                                                       FaultSwitches faultSwitches, EshopMetrics eshopMetrics,
                                                        @Value("${spring.application.name}") String applicationName) throws MQClientException {
         String group = properties.getProducerGroup() != null ? properties.getProducerGroup() : applicationName + "_producer_group";
         TransactionMQProducer producer = new TransactionMQProducer(group);
@@ -67,7 +76,7 @@ public class EshopSupportAutoConfiguration {
         producer.setInstanceName(group + "@" + ManagementFactory.getRuntimeMXBean().getPid());
         producer.setSendMsgTimeout(properties.getSendTimeoutMs());
         producer.setTransactionListener(new TransactionListenerDispatcher(
-                () -> checkBacks.orderedStream().toList(), checkBackPolicy, redisLock, faultSwitches));
+                () -> checkBacks.orderedStream().toList(), checkBackPolicy, redisLock, faultSwitches, eshopMetrics));
         producer.setExecutorService(Executors.newFixedThreadPool(Math.max(1, properties.getCheckBackThreads()),
                 new CustomizableThreadFactory(group + "-check-back-")));
         producer.start();
@@ -93,6 +102,15 @@ public class EshopSupportAutoConfiguration {
     @Bean
     public DeadLetterRedriver deadLetterRedriver(List<MessageHandler> handlers, MqProducer mqProducer, MqProperties properties) {
         return new DeadLetterRedriver(handlers, mqProducer, properties);
+    }
+
+    @Bean
+    public DeadLetterDepth deadLetterDepth(TransactionMQProducer transactionMQProducer, DeadLetterRedriver deadLetterRedriver,
+                                           MqProperties properties, MeterRegistry meterRegistry) {
+        DeadLetterDepth depth = new DeadLetterDepth(() -> transactionMQProducer.getDefaultMQProducerImpl().getMqClientFactory(),
+                properties.getDlqDepthRefresh(), System::currentTimeMillis);
+        depth.register(meterRegistry, deadLetterRedriver.groups());
+        return depth;
     }
 
     @Bean
@@ -122,9 +140,9 @@ public class EshopSupportAutoConfiguration {
     }
 
     @Bean
-    public ConsumerContainer consumerContainer(List<MessageHandler> handlers, MqProperties properties, MeterRegistry meterRegistry,
+    public ConsumerContainer consumerContainer(List<MessageHandler> handlers, MqProperties properties, EshopMetrics eshopMetrics,
                                                ConsumeInterceptor consumeInterceptor,
                                                @Value("${spring.application.name}") String applicationName) {
-        return new ConsumerContainer(handlers, properties, meterRegistry, consumeInterceptor, applicationName);
+        return new ConsumerContainer(handlers, properties, eshopMetrics, consumeInterceptor, applicationName);
     }
 }

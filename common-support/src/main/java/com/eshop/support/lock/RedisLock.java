@@ -2,6 +2,7 @@ package com.eshop.support.lock;
 
 import com.eshop.common.api.ErrorCode;
 import com.eshop.support.error.BizException;
+import com.eshop.support.metrics.EshopMetrics;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Redisson locks for the whole suite. A lock is held through a {@link LockHandle}: only a lock that was
@@ -18,23 +20,35 @@ import java.util.concurrent.TimeUnit;
 public class RedisLock {
     private final RedissonClient redissonClient;
     private final Duration waitTime;
+    private final EshopMetrics metrics;
 
-    public RedisLock(RedissonClient redissonClient, Duration waitTime) {
+    public RedisLock(RedissonClient redissonClient, Duration waitTime, EshopMetrics metrics) {
         this.redissonClient = redissonClient;
         this.waitTime = waitTime;
+        this.metrics = metrics;
+    }
+
+    /** Refusals counted in a registry of its own (tests' locks). */
+    public RedisLock(RedissonClient redissonClient, Duration waitTime) {
+        this(redissonClient, waitTime, EshopMetrics.unregistered());
     }
 
     /** Waits up to the configured wait time; throws LOCK_BUSY if the lock stays taken. */
     public LockHandle lock(String key) {
         return acquire(redissonClient.getLock(key), waitTime, key)
-                .orElseThrow(() -> new BizException(ErrorCode.LOCK_BUSY, "lock busy: " + key));
+                .orElseThrow(() -> busy(EshopMetrics.lockPrefix(key), "lock busy: " + key));
     }
 
     /** All keys or none (Redisson MultiLock), e.g. ORDER_PAY_KEY + CANCEL_KEY for the pay callback. */
     public LockHandle multiLock(List<String> keys) {
         RLock[] locks = keys.stream().map(redissonClient::getLock).toArray(RLock[]::new);
         return acquire(redissonClient.getMultiLock(locks), waitTime, String.join(",", keys))
-                .orElseThrow(() -> new BizException(ErrorCode.LOCK_BUSY, "lock busy: " + keys));
+                .orElseThrow(() -> busy(keys.stream().map(EshopMetrics::lockPrefix).collect(Collectors.joining("+")), "lock busy: " + keys));
+    }
+
+    private BizException busy(String lockPrefix, String message) {
+        metrics.lockBusy(lockPrefix);
+        return new BizException(ErrorCode.LOCK_BUSY, message);
     }
 
     /** Does not wait: empty when someone else holds the lock. */

@@ -1,6 +1,6 @@
 package com.eshop.support.mq;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import com.eshop.support.metrics.EshopMetrics;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.exception.MQClientException;
@@ -14,24 +14,24 @@ import java.util.List;
 
 /**
  * Starts one push consumer per {@link MessageHandler} once the context is ready, processes the messages of a
- * batch one by one ({@link MessageByMessageListener}), counts what goes to the DLQ,
+ * batch one by one ({@link MessageByMessageListener}), counts each failure as a retry or a dead letter,
  * and shuts every consumer down if one fails to start (a half-started consumer keeps the JVM alive).
  */
 @Slf4j
 public class ConsumerContainer implements SmartLifecycle {
     private final List<MessageHandler> handlers;
     private final MqProperties properties;
-    private final MeterRegistry meterRegistry;
+    private final EshopMetrics metrics;
     private final ConsumeInterceptor interceptor;
     private final String applicationName;
     private final List<DefaultMQPushConsumer> consumers = new ArrayList<>();
     private volatile boolean running;
 
-    public ConsumerContainer(List<MessageHandler> handlers, MqProperties properties, MeterRegistry meterRegistry,
+    public ConsumerContainer(List<MessageHandler> handlers, MqProperties properties, EshopMetrics metrics,
                              ConsumeInterceptor interceptor, String applicationName) {
         this.handlers = handlers;
         this.properties = properties;
-        this.meterRegistry = meterRegistry;
+        this.metrics = metrics;
         this.interceptor = interceptor;
         this.applicationName = applicationName;
     }
@@ -61,19 +61,19 @@ public class ConsumerContainer implements SmartLifecycle {
         consumer.setAwaitTerminationMillisWhenShutdown(properties.getShutdownAwait().toMillis());
         consumer.subscribe(handler.topic(), "*");
         consumer.registerMessageListener(new MessageByMessageListener(handler, interceptor,
-                (message, e) -> onFailure(handler, message, e), properties.getRetryDelayLevel()));
+                (message, e) -> onFailure(handler, message, e), properties.getRetryDelayLevel(), metrics));
         consumer.start();
         log.info("consumer {} on {} started", handler.consumerGroup(), handler.topic());
         return consumer;
     }
 
     private void onFailure(MessageHandler handler, MessageExt message, Exception e) {
-        meterRegistry.counter("eshop.mq.consume.failures", "group", handler.consumerGroup()).increment();
         if (message.getReconsumeTimes() >= properties.getMaxReconsumeTimes()) {
-            meterRegistry.counter("eshop.mq.dead.letters", "group", handler.consumerGroup()).increment();
+            metrics.consumed(handler.topic(), handler.consumerGroup(), EshopMetrics.ConsumeOutcome.DEAD_LETTERED);
             log.error("DEAD LETTER: {} keys={} msgId={} failed {} times, moves to %DLQ%{}: {}", handler.topic(),
                     message.getKeys(), message.getMsgId(), message.getReconsumeTimes() + 1, handler.consumerGroup(), e.toString());
         } else {
+            metrics.consumed(handler.topic(), handler.consumerGroup(), EshopMetrics.ConsumeOutcome.RETRY);
             log.warn("consume {} keys={} attempt {} failed, retry later: {}", handler.topic(), message.getKeys(),
                     message.getReconsumeTimes() + 1, e.toString());
         }

@@ -39,6 +39,11 @@ public class DeadLetterRedriver {
     public record Redrive(String group, String topic, int redriven) {
     }
 
+    /** The consumer group whose offsets on {@code %DLQ%<group>} are the re-drive's progress. */
+    static String redriveGroup(String group) {
+        return "eshop_dlq_redrive_" + group;
+    }
+
     public List<String> groups() {
         return handlersByGroup.keySet().stream().sorted().toList();
     }
@@ -49,7 +54,7 @@ public class DeadLetterRedriver {
         if (handler == null) {
             return Optional.empty();
         }
-        DefaultLitePullConsumer consumer = new DefaultLitePullConsumer("eshop_dlq_redrive_" + group);
+        DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(redriveGroup(group));
         consumer.setNamesrvAddr(properties.getNameServer());
         consumer.setInstanceName("dlq-redrive-" + group + "@" + ManagementFactory.getRuntimeMXBean().getPid());
         consumer.setAutoCommit(true);

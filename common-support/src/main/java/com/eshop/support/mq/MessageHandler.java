@@ -13,4 +13,9 @@ public interface MessageHandler {
     String consumerGroup();
 
     void handle(MessageExt message) throws Exception;
+
+    /** The order the message belongs to, for the log lines of its handling: its keys, which the suite's producers set to the order id. */
+    default String orderIdOf(MessageExt message) {
+        return message.getKeys();
+    }
 }

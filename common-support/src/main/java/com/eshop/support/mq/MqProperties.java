@@ -33,4 +33,6 @@ public class MqProperties {
     private Duration shutdownAwait = Duration.ofSeconds(15);
     /** Most dead letters one call of the deadletters endpoint re-drives. */
     private int dlqRedriveMax = 1000;
+    /** How long a reading of a group's dead-letter depth (gauge eshop.mq.dlq.depth) is reused before the broker is asked again. */
+    private Duration dlqDepthRefresh = Duration.ofSeconds(30);
 }

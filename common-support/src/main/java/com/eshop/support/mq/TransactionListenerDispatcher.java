@@ -3,6 +3,7 @@ package com.eshop.support.mq;
 import com.eshop.common.api.FaultPoints;
 import com.eshop.support.fault.FaultSwitches;
 import com.eshop.support.lock.RedisLock;
+import com.eshop.support.metrics.EshopMetrics;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionListener;
@@ -33,6 +34,7 @@ public class TransactionListenerDispatcher implements TransactionListener {
     private final CheckBackPolicy checkBackPolicy;
     private final RedisLock locks;
     private final FaultSwitches faultSwitches;
+    private final EshopMetrics metrics;
     /**
      * Unique ids of the messages whose local transaction runs in this JVM right now. A check-back of one of them
      * (the broker asks once a half message is older than its transactionTimeOut, e.g. under load) is answered UNKNOW
@@ -42,8 +44,9 @@ public class TransactionListenerDispatcher implements TransactionListener {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     public TransactionListenerDispatcher(Supplier<List<TransactionCheckBack>> checkBacks, CheckBackPolicy checkBackPolicy,
-                                         RedisLock locks, FaultSwitches faultSwitches) {
+                                         RedisLock locks, FaultSwitches faultSwitches, EshopMetrics metrics) {
         this.checkBackPolicy = checkBackPolicy;
+        this.metrics = metrics;
         this.locks = locks;
         this.faultSwitches = faultSwitches;
         this.checkBacks = com.google.common.base.Suppliers.memoize(() -> checkBacks.get().stream()
@@ -100,8 +103,15 @@ public class TransactionListenerDispatcher implements TransactionListener {
         return lost;
     }
 
+    /** Every answer is counted by topic and answer ({@link EshopMetrics#CHECK_BACKS}). */
     @Override
     public LocalTransactionState checkLocalTransaction(MessageExt message) {
+        LocalTransactionState answer = answerCheckBack(message);
+        metrics.checkBack(message.getTopic(), answer);
+        return answer;
+    }
+
+    private LocalTransactionState answerCheckBack(MessageExt message) {
         TransactionCheckBack checkBack = checkBacks.get().get(message.getTopic());
         if (checkBack == null) {
             log.error("check-back for topic {} without handler (keys {}): unknown", message.getTopic(), message.getKeys());

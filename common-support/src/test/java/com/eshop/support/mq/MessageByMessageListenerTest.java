@@ -1,10 +1,14 @@
 package com.eshop.support.mq;
 
+import com.eshop.support.logging.OrderMdc;
+import com.eshop.support.metrics.EshopMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageByMessageListenerTest {
     private final List<String> handled = new ArrayList<>();
     private final List<String> failed = new ArrayList<>();
+    /** The order id in the MDC while each message was handled or failed. */
+    private final List<String> orderIdsInMdc = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private MessageByMessageListener listener(String failOn) {
         MessageHandler handler = new MessageHandler() {
@@ -30,13 +37,17 @@ class MessageByMessageListenerTest {
 
             @Override
             public void handle(MessageExt message) {
+                orderIdsInMdc.add(MDC.get(OrderMdc.ORDER_ID));
                 if (message.getKeys().equals(failOn)) {
                     throw new IllegalStateException("boom");
                 }
                 handled.add(message.getKeys());
             }
         };
-        return new MessageByMessageListener(handler, ConsumeInterceptor.DIRECT, (m, e) -> failed.add(m.getKeys()), 1);
+        return new MessageByMessageListener(handler, ConsumeInterceptor.DIRECT, (m, e) -> {
+            failed.add(m.getKeys());
+            orderIdsInMdc.add(MDC.get(OrderMdc.ORDER_ID));
+        }, 1, new EshopMetrics(registry));
     }
 
     private static List<MessageExt> batch(String... keys) {
@@ -57,6 +68,9 @@ class MessageByMessageListenerTest {
 
         assertThat(status).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
         assertThat(handled).containsExactly("early", "m2", "m3");
+        assertThat(consumed("success")).isEqualTo(3);
+        assertThat(orderIdsInMdc).containsExactly("early", "m2", "m3");
+        assertThat(MDC.get(OrderMdc.ORDER_ID)).isNull();
     }
 
     @Test
@@ -72,6 +86,13 @@ class MessageByMessageListenerTest {
         assertThat(failed).containsExactly("m2");
         assertThat(context.getAckIndex()).isZero();
         assertThat(context.getDelayLevelWhenNextConsume()).isEqualTo(1);
+        assertThat(consumed("success")).isEqualTo(1);
+        // the failure is logged (and counted as a retry or a dead letter) by onFailure, still under the message's order id
+        assertThat(orderIdsInMdc).containsExactly("m1", "m2", "m2");
+    }
+
+    private double consumed(String outcome) {
+        return registry.counter(EshopMetrics.CONSUMED, "topic", "t", "group", "g", "outcome", outcome).count();
     }
 
     @Test

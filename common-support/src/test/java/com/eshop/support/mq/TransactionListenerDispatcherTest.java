@@ -3,6 +3,8 @@ package com.eshop.support.mq;
 import com.eshop.support.fault.FaultSwitches;
 import com.eshop.support.lock.InProcessRedisLock;
 import com.eshop.support.lock.RedisLock;
+import com.eshop.support.metrics.EshopMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageClientIDSetter;
@@ -33,6 +35,7 @@ class TransactionListenerDispatcherTest {
     private final RedisLock locks = InProcessRedisLock.create(Duration.ZERO);
     private final CheckBackPolicy policy = new CheckBackPolicy(Duration.ofSeconds(60), () -> NOW);
     private final List<String> checked = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     /** Committed when the message key starts with the topic; the sender locks "lock-" + key. */
     private TransactionCheckBack checkBack(String topic) {
@@ -56,7 +59,8 @@ class TransactionListenerDispatcherTest {
     }
 
     private TransactionListenerDispatcher dispatcher(TransactionCheckBack... checkBacks) {
-        return new TransactionListenerDispatcher(() -> List.of(checkBacks), policy, locks, FaultSwitches.disabled());
+        return new TransactionListenerDispatcher(() -> List.of(checkBacks), policy, locks, FaultSwitches.disabled(),
+                new EshopMetrics(registry));
     }
 
     @Test
@@ -106,6 +110,15 @@ class TransactionListenerDispatcherTest {
                 .isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
         assertThat(dispatcher.checkLocalTransaction(checkBackOf("unknown", "unknown-1", NOW)))
                 .isEqualTo(LocalTransactionState.UNKNOW);
+
+        assertThat(checkBacks("cancel", "COMMIT")).isEqualTo(1);
+        assertThat(checkBacks("cancel", "UNKNOW")).isEqualTo(1);
+        assertThat(checkBacks("cancel", "ROLLBACK")).isEqualTo(1);
+        assertThat(checkBacks("unknown", "UNKNOW")).isEqualTo(1);
+    }
+
+    private double checkBacks(String topic, String answer) {
+        return registry.counter(EshopMetrics.CHECK_BACKS, "topic", topic, "answer", answer).count();
     }
 
     @Test

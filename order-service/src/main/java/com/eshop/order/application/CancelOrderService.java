@@ -2,6 +2,7 @@ package com.eshop.order.application;
 
 import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.enums.OrderCancelTypeEnum;
+import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.common.api.order.CancelOrderRequest;
 import com.eshop.order.domain.CancelDecision;
@@ -10,6 +11,8 @@ import com.eshop.order.domain.OrderRepository;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
 import com.eshop.support.lock.RedisLock;
+import com.eshop.support.metrics.EshopMetrics;
+import com.eshop.support.metrics.EshopMetrics.CancelOutcome;
 import com.eshop.support.mq.MqProducer;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
@@ -23,6 +26,8 @@ import java.util.Optional;
 /**
  * Cancelling an order (sections 7, 8, 12-14, 17): under the cancel lock, the committed order decides
  * ({@link CancelDecision}); a cancel sends RELEASE_ASSETS whose local transaction is the cancel global transaction.
+ * Every cancel request is counted by type and outcome ({@link EshopMetrics#ORDER_CANCELS}); {@code failed} is anything thrown
+ * but a refusal: lock busy, an unknown order, a participant failing, the outcome not confirmed yet.
  */
 @Slf4j
 @Service
@@ -33,6 +38,7 @@ public class CancelOrderService {
     private final CancelOrderGlobalTransaction cancelOrderGlobalTransaction;
     private final RedisLock redisLock;
     private final MqProducer mqProducer;
+    private final EshopMetrics metrics;
 
     /** Manual cancel (AfterSaleApi): the order's own user, before OUT_STOCK; a cancelled order is an idempotent success. */
     public void cancelOrder(CancelOrderRequest request) {
@@ -42,19 +48,35 @@ public class CancelOrderService {
         OrderCancelTypeEnum cancelType = request.getCancelType() == null ? OrderCancelTypeEnum.USER_CANCELED
                 : OrderCancelTypeEnum.find(request.getCancelType())
                 .orElseThrow(() -> BizException.invalid("cancelType must be 0 (user) or 1 (timeout)"));
+        CancelOutcome outcome = CancelOutcome.FAILED;
         try (RedisLock.LockHandle ignored = redisLock.lock(OrderLocks.cancel(orderId))) {
             Order order = committedOrder(orderId);
             if (!order.isOwnedBy(userId)) {
+                outcome = CancelOutcome.REFUSED;
                 throw new BizException(ErrorCode.ORDER_NOT_OWNED);
             }
             switch (CancelDecision.decide(order, cancelType, Instant.now())) {
-                case ALREADY_CANCELLED -> log.info("order {} already cancelled: nothing to do", orderId);
+                case ALREADY_CANCELLED -> {
+                    outcome = CancelOutcome.ALREADY_CANCELLED;
+                    log.info("order {} already cancelled: nothing to do", orderId);
+                }
                 // a caller may ask for a timeout cancel only once the timeout is due; answering success would be false
-                case NOT_DUE -> throw new BizException(ErrorCode.ORDER_NOT_EXPIRED, "order " + orderId + " is " + order.status()
-                        + " and expires " + order.expireTime());
-                case REFUSED -> throw refused(order);
-                case CANCEL -> executeCancelOrder(order, cancelType);
+                case NOT_DUE -> {
+                    outcome = CancelOutcome.NOT_DUE;
+                    throw new BizException(ErrorCode.ORDER_NOT_EXPIRED, "order " + orderId + " is " + order.status()
+                            + " and expires " + order.expireTime());
+                }
+                case REFUSED -> {
+                    outcome = CancelOutcome.REFUSED;
+                    throw refused(order);
+                }
+                case CANCEL -> {
+                    executeCancelOrder(order, cancelType);
+                    outcome = CancelOutcome.CANCELLED;
+                }
             }
+        } finally {
+            metrics.cancel(cancelType, outcome);
         }
     }
 
@@ -63,19 +85,27 @@ public class CancelOrderService {
      * that is still CREATED and past its expire time; anything else is left alone. Returns whether this call cancelled it.
      */
     public boolean cancelExpiredOrder(String orderId) {
+        CancelOutcome outcome = CancelOutcome.FAILED;
         try (RedisLock.LockHandle ignored = redisLock.lock(OrderLocks.cancel(orderId))) {
             Order order = committedOrder(orderId);
             switch (CancelDecision.decide(order, OrderCancelTypeEnum.TIMEOUT_CANCELED, Instant.now())) {
                 case ALREADY_CANCELLED, NOT_DUE -> {
+                    outcome = order.status() == OrderStatusEnum.CANCELED ? CancelOutcome.ALREADY_CANCELLED : CancelOutcome.NOT_DUE;
                     log.info("order {} is {} and expires {}: no timeout cancel", orderId, order.status(), order.expireTime());
                     return false;
                 }
-                case REFUSED -> throw refused(order);
+                case REFUSED -> {
+                    outcome = CancelOutcome.REFUSED;
+                    throw refused(order);
+                }
                 default -> {
                     executeCancelOrder(order, OrderCancelTypeEnum.TIMEOUT_CANCELED);
+                    outcome = CancelOutcome.CANCELLED;
                     return true;
                 }
             }
+        } finally {
+            metrics.cancel(OrderCancelTypeEnum.TIMEOUT_CANCELED, outcome);
         }
     }
 

@@ -12,6 +12,8 @@ import com.eshop.order.domain.OrderCursor;
 import com.eshop.order.domain.OrderPayment;
 import com.eshop.order.domain.OrderRepository;
 import com.eshop.order.domain.RefundRequestIds;
+import com.eshop.support.logging.OrderMdc;
+import com.eshop.support.metrics.EshopMetrics;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
@@ -27,7 +29,8 @@ import java.util.function.Consumer;
  * ACTUAL_REFUND, the gateway's refund notification): reads this shard's cancelled orders of the window
  * (cancelled more than the grace period and less than the lookback ago) that it has not yet found settled, asks
  * inventory, market and its own after-sale records what is still open, and re-drives exactly that through the same
- * idempotent steps as the chain. An order found complete is recorded as settled and not read again.
+ * idempotent steps as the chain. An order found complete is recorded as settled and not read again. Each run is
+ * counted with what it found, settled, re-drove and failed.
  */
 @Slf4j
 @Service
@@ -43,6 +46,7 @@ public class CancelledOrderReconciler {
     private final MarketGateway marketGateway;
     private final PayGateway payGateway;
     private final OrderProperties orderProperties;
+    private final EshopMetrics metrics;
 
     public record ReconcileResult(int shardIndex, int shardTotal, int found, int settled, int redriven, int failed, long millis) {
     }
@@ -61,15 +65,17 @@ public class CancelledOrderReconciler {
             List<OrderCursor> page = orderRepository.findUnsettledCancelledPage(from, until, after, shardIndex, shardTotal, pageSize);
             for (OrderCursor row : page) {
                 found++;
-                try {
-                    if (reconcileOrder(row.orderId())) {
-                        settled++;
-                    } else {
-                        redriven++;
+                try (OrderMdc.Scope ignored = OrderMdc.put(row.orderId())) {
+                    try {
+                        if (reconcileOrder(row.orderId())) {
+                            settled++;
+                        } else {
+                            redriven++;
+                        }
+                    } catch (RuntimeException e) {
+                        failed++;
+                        log.warn("reconciliation of cancelled order {} failed, next run retries: {}", row.orderId(), e.getMessage());
                     }
-                } catch (RuntimeException e) {
-                    failed++;
-                    log.warn("reconciliation of cancelled order {} failed, next run retries: {}", row.orderId(), e.getMessage());
                 }
             }
             if (page.size() < pageSize) {
@@ -80,6 +86,7 @@ public class CancelledOrderReconciler {
                     + settled + " settled, " + redriven + " re-driven, " + failed + " failed");
         }
         ReconcileResult result = new ReconcileResult(shardIndex, shardTotal, found, settled, redriven, failed, System.currentTimeMillis() - start);
+        metrics.reconcileRun(found, settled, redriven, failed);
         if (found > 0) {
             log.info("cancelled-order reconciliation: {}", result);
         }

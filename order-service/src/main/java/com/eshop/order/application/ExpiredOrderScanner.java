@@ -2,10 +2,13 @@ package com.eshop.order.application;
 
 import com.eshop.order.domain.OrderCursor;
 import com.eshop.order.domain.OrderRepository;
+import com.eshop.support.logging.OrderMdc;
+import com.eshop.support.metrics.EshopMetrics;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +21,7 @@ import java.util.function.Consumer;
  * Reads only CREATED orders past their expire time, through idx_status_expire, in keyset pages, restricted to
  * one shard, and cancels each through the same path as the pay-timeout message, up to
  * {@code eshop.order.scan-parallelism} of a page at a time. One failure does not stop the scan; the next run retries it.
+ * Each run is counted with what it found, cancelled and failed, and each cancel's lateness after the expire time.
  */
 @Slf4j
 @Service
@@ -26,6 +30,7 @@ public class ExpiredOrderScanner {
     private final OrderRepository orderRepository;
     private final CancelOrderService cancelOrderService;
     private final OrderProperties orderProperties;
+    private final EshopMetrics metrics;
 
     public record ScanResult(int shardIndex, int shardTotal, int expired, int cancelled, int failed, long millis) {
     }
@@ -44,7 +49,11 @@ public class ExpiredOrderScanner {
                         orderProperties.getScanPageSize());
                 expired += page.size();
                 CompletableFuture.allOf(page.stream()
-                        .map(order -> CompletableFuture.runAsync(() -> cancel(order.orderId(), cancelled, failed), cancellers))
+                        .map(order -> CompletableFuture.runAsync(() -> {
+                            try (OrderMdc.Scope ignored = OrderMdc.put(order.orderId())) {
+                                cancel(order, cancelled, failed);
+                            }
+                        }, cancellers))
                         .toArray(CompletableFuture[]::new)).join();
                 if (page.size() < orderProperties.getScanPageSize()) {
                     break;
@@ -56,20 +65,23 @@ public class ExpiredOrderScanner {
             cancellers.shutdown();
         }
         ScanResult result = new ScanResult(shardIndex, shardTotal, expired, cancelled.get(), failed.get(), System.currentTimeMillis() - start);
+        metrics.scanRun(result.expired(), result.cancelled(), result.failed());
         if (expired > 0) {
             log.info("expired-order scan: {}", result);
         }
         return result;
     }
 
-    private void cancel(String orderId, AtomicInteger cancelled, AtomicInteger failed) {
+    /** {@code order}'s cursor time is its expire time. */
+    private void cancel(OrderCursor order, AtomicInteger cancelled, AtomicInteger failed) {
         try {
-            if (cancelOrderService.cancelExpiredOrder(orderId)) {
+            if (cancelOrderService.cancelExpiredOrder(order.orderId())) {
                 cancelled.incrementAndGet();
+                metrics.timeoutLateness(EshopMetrics.TimeoutSource.SCAN, Duration.between(order.time(), Instant.now()));
             }
         } catch (RuntimeException e) {
             failed.incrementAndGet();
-            log.warn("scan could not cancel expired order {}: {}", orderId, e.getMessage());
+            log.warn("scan could not cancel expired order {}: {}", order.orderId(), e.getMessage());
         }
     }
 }

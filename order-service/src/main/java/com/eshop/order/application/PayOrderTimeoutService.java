@@ -6,6 +6,7 @@ import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.order.domain.Order;
 import com.eshop.order.domain.OrderRepository;
 import com.eshop.support.error.BizException;
+import com.eshop.support.metrics.EshopMetrics;
 import com.eshop.support.mq.MqProducer;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
@@ -27,6 +28,7 @@ public class PayOrderTimeoutService {
     private final CancelOrderService cancelOrderService;
     private final MqProducer mqProducer;
     private final OrderFaults orderFaults;
+    private final EshopMetrics metrics;
 
     /** Due at the expire time. If it is lost, AutoCancelExpiredOrderTask cancels the order instead. */
     public void sendPayOrderTimeoutDelayMessage(Order order) {
@@ -60,8 +62,9 @@ public class PayOrderTimeoutService {
             return;
         }
         if (cancelOrderService.cancelExpiredOrder(order.orderId())) {
-            log.info("order {} cancelled on pay timeout, {} ms after expiry", order.orderId(),
-                    Duration.between(order.expireTime(), Instant.now()).toMillis());
+            Duration lateness = Duration.between(order.expireTime(), Instant.now());
+            metrics.timeoutLateness(EshopMetrics.TimeoutSource.MESSAGE, lateness);
+            log.info("order {} cancelled on pay timeout, {} ms after expiry", order.orderId(), lateness.toMillis());
         }
     }
 

@@ -25,6 +25,12 @@ public class ActualRefundListener implements MessageHandler {
         return RocketMqConstant.ACTUAL_REFUND_CONSUMER_GROUP;
     }
 
+    /** Its key is the after-sale id. */
+    @Override
+    public String orderIdOf(MessageExt message) {
+        return Json.fromBytes(message.getBody(), ActualRefundMessage.class).getOrderId();
+    }
+
     @Override
     public void handle(MessageExt message) {
         refundMoneyService.refundMoney(Json.fromBytes(message.getBody(), ActualRefundMessage.class));

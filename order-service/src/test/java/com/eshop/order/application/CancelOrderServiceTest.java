@@ -35,6 +35,7 @@ class CancelOrderServiceTest {
         assertThat(f.fulfill.intercepted).isEmpty();
         assertThat(f.cancelOrderService.isCancelCommitted("O1", attempt)).isTrue();
         assertThat(f.cancelOrderService.isCancelCommitted("O1", "another-attempt")).isFalse();
+        assertThat(f.cancels("user", "cancelled")).isEqualTo(1);
     }
 
     @Test
@@ -56,6 +57,7 @@ class CancelOrderServiceTest {
 
         assertThat(f.orders.order("O1").status()).isEqualTo(OrderStatusEnum.CREATED);
         assertThat(f.mq.sent).isEmpty();
+        assertThat(f.cancels("user", "refused")).isEqualTo(1);
     }
 
     @Test
@@ -68,6 +70,8 @@ class CancelOrderServiceTest {
 
         assertThat(f.mq.to(RocketMqConstant.RELEASE_ASSETS_TOPIC)).hasSize(1);
         assertThat(f.orders.operateLogs).hasSize(logs);
+        assertThat(f.cancels("user", "cancelled")).isEqualTo(1);
+        assertThat(f.cancels("user", "already_cancelled")).isEqualTo(1);
     }
 
     @Test
@@ -81,6 +85,7 @@ class CancelOrderServiceTest {
 
         assertThat(f.orders.order("O1").status()).isEqualTo(OrderStatusEnum.OUT_STOCK);
         assertThat(f.mq.sent).isEmpty();
+        assertThat(f.cancels("user", "refused")).isEqualTo(1);
     }
 
     @Test
@@ -93,6 +98,7 @@ class CancelOrderServiceTest {
 
         assertThat(f.orders.order("O1").status()).isEqualTo(OrderStatusEnum.CREATED);
         assertThat(f.mq.sent).isEmpty();
+        assertThat(f.cancels("timeout", "not_due")).isEqualTo(2);
     }
 
     @Test
@@ -105,12 +111,15 @@ class CancelOrderServiceTest {
         assertThat(f.orders.order("O1").cancelType()).isEqualTo(OrderCancelTypeEnum.TIMEOUT_CANCELED.getCode());
         assertThat(f.orders.operateLogs).filteredOn(log -> log.type() == OrderOperateTypeEnum.AUTO_CANCEL_ORDER).hasSize(1);
         assertThat(f.mq.to(RocketMqConstant.RELEASE_ASSETS_TOPIC)).hasSize(1);
+        assertThat(f.cancels("timeout", "cancelled")).isEqualTo(1);
+        assertThat(f.cancels("timeout", "already_cancelled")).isEqualTo(1);
     }
 
     @Test
     void anUnknownOrderIsNotFound() {
         assertThatThrownBy(() -> f.cancelOrderService.cancelOrder(request("O404", OrderFixture.USER, null)))
                 .isInstanceOfSatisfying(BizException.class, e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCode.ORDER_NOT_FOUND));
+        assertThat(f.cancels("user", "failed")).isEqualTo(1);
     }
 
     private static CancelOrderRequest request(String orderId, String userId, Integer cancelType) {

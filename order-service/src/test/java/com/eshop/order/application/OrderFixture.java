@@ -11,6 +11,8 @@ import com.eshop.support.error.BizException;
 import com.eshop.support.fault.FaultSwitches;
 import com.eshop.support.lock.InProcessRedisLock;
 import com.eshop.support.lock.RedisLock;
+import com.eshop.support.metrics.EshopMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,19 +37,21 @@ class OrderFixture {
     final FakeInventoryGateway inventory = new FakeInventoryGateway();
     final FakeMarketGateway market = new FakeMarketGateway();
     final OrderProperties properties = new OrderProperties();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final EshopMetrics metrics = new EshopMetrics(meters);
 
     final CancelOrderAssembler assembler = new CancelOrderAssembler(orders);
     final CancelOrderService cancelOrderService = new CancelOrderService(orders, assembler,
-            new CancelOrderGlobalTransaction(orders, fulfill, new OrderFaults(FaultSwitches.disabled())), locks, mq);
+            new CancelOrderGlobalTransaction(orders, fulfill, new OrderFaults(FaultSwitches.disabled())), locks, mq, metrics);
     final PayOrderTimeoutService payOrderTimeoutService = new PayOrderTimeoutService(orders, cancelOrderService, mq,
-            new OrderFaults(FaultSwitches.disabled()));
+            new OrderFaults(FaultSwitches.disabled()), metrics);
     final PayCallbackService payCallbackService = new PayCallbackService(orders, pay, locks, mq);
     final ReleaseAssetsService releaseAssetsService = new ReleaseAssetsService(mq);
     final PrepareRefundService prepareRefundService = new PrepareRefundService(orders, afterSales, locks, mq);
     final RefundMoneyService refundMoneyService = new RefundMoneyService(orders, afterSales, pay, locks, mq);
-    final CompleteRefundService completeRefundService = new CompleteRefundService(afterSales, locks);
+    final CompleteRefundService completeRefundService = new CompleteRefundService(afterSales, locks, orders, metrics);
     final CancelledOrderReconciler reconciler = new CancelledOrderReconciler(orders, afterSales, assembler, releaseAssetsService,
-            prepareRefundService, refundMoneyService, inventory, market, pay, properties);
+            prepareRefundService, refundMoneyService, inventory, market, pay, properties, metrics);
 
     /** A stored unpaid order of two items (700 + 300 cents), optionally with a 100-cent coupon. */
     Order unpaidOrder(String orderId, Instant expireTime, String couponId) {
@@ -72,6 +76,11 @@ class OrderFixture {
             orders.transit(orderId, OrderStatusEnum.PAID, status, OrderOperateTypeEnum.FULFILL);
         }
         return orders.order(orderId);
+    }
+
+    /** Cancel requests counted with this type ("user", "timeout") and outcome ("cancelled", "already_cancelled", ...). */
+    double cancels(String type, String outcome) {
+        return meters.counter(EshopMetrics.ORDER_CANCELS, "type", type, "outcome", outcome).count();
     }
 
     boolean isPaid(String orderId) {

@@ -5,6 +5,7 @@ import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.mq.PayOrderTimeoutDelayMessage;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.order.domain.Order;
+import com.eshop.support.metrics.EshopMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -45,6 +46,8 @@ class PayOrderTimeoutServiceTest {
         assertThat(f.orders.order("O1").status()).isEqualTo(OrderStatusEnum.CANCELED);
         assertThat(f.orders.order("O1").cancelType()).isEqualTo(OrderCancelTypeEnum.TIMEOUT_CANCELED.getCode());
         assertThat(f.mq.to(RocketMqConstant.RELEASE_ASSETS_TOPIC)).hasSize(1);
+        assertThat(f.cancels("timeout", "cancelled")).isEqualTo(1);
+        assertThat(f.meters.timer(EshopMetrics.TIMEOUT_LATENESS, "source", "message").count()).isEqualTo(1);
     }
 
     @Test

@@ -12,8 +12,10 @@ import com.eshop.order.domain.AfterSaleItem;
 import com.eshop.order.domain.AfterSaleRefund;
 import com.eshop.order.domain.RefundRequestIds;
 import com.eshop.support.error.BizException;
+import com.eshop.support.metrics.EshopMetrics;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +108,7 @@ class RefundChainTest {
         assertThat(f.afterSales.status(AFTER_SALE)).isEqualTo(AfterSaleStatusEnum.REFUNDED);
         assertThat(f.afterSales.log).containsExactly(AFTER_SALE + ":UN_CREATED->REVIEW_PASS", AFTER_SALE + ":REVIEW_PASS->REFUNDING",
                 AFTER_SALE + ":REFUNDING->REFUNDED");
+        assertThat(f.meters.timer(EshopMetrics.CANCEL_TO_REFUND).count()).as("the repeated notification completes nothing").isEqualTo(1);
     }
 
     @Test
@@ -125,6 +128,20 @@ class RefundChainTest {
         f.completeRefundService.completeRefund(notification(900));
         assertThat(f.reconciler.reconcileOrder("O1")).isTrue();
         assertThat(f.orders.settled).containsExactly("O1");
+    }
+
+    @Test
+    void aReconciliationRunIsCountedWithWhatItFound() {
+        cancelPaidOrderWithCoupon();
+        // a window that ends a second from now holds the order cancelled just now
+        f.properties.setReconcileGrace(Duration.ofSeconds(-1));
+
+        CancelledOrderReconciler.ReconcileResult result = f.reconciler.reconcile(0, 1, progress -> { });
+
+        assertThat(result.found()).isEqualTo(1);
+        assertThat(f.meters.counter(EshopMetrics.RECONCILE_RUNS).count()).isEqualTo(1);
+        assertThat(f.meters.counter(EshopMetrics.RECONCILE_ORDERS, "result", "found").count()).isEqualTo(1);
+        assertThat(f.meters.counter(EshopMetrics.RECONCILE_ORDERS, "result", "redriven").count()).isEqualTo(1);
     }
 
     private CancelOrderAssembleRequest cancelPaidOrderWithCoupon() {

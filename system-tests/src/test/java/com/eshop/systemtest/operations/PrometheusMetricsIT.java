@@ -1,0 +1,106 @@
+package com.eshop.systemtest.operations;
+
+import com.eshop.common.api.JsonResult;
+import com.eshop.common.api.enums.OrderStatusEnum;
+import com.eshop.common.api.order.CreateOrderDTO;
+import com.eshop.stack.ServiceSpec;
+import com.eshop.stack.StackPorts;
+import com.eshop.systemtest.support.Outcomes;
+import com.eshop.systemtest.support.Scenario;
+import com.eshop.systemtest.support.Suite;
+import com.eshop.systemtest.support.TestData;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.eshop.systemtest.support.Scenario.items;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an operator scrapes and reads after a paid order is cancelled and refunded: the business metrics on
+ * order-service's {@code /actuator/prometheus} with their tags, the endpoint on another service, and the order id
+ * (and inside the cancel's global transaction, the Seata XID) in the MDC position of the services' log lines.
+ */
+class PrometheusMetricsIT {
+    private static final Pattern SAMPLE = Pattern.compile("^(\\w+)(?:\\{(.*)})? (\\S+)$");
+    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+    private final Scenario scenario = Suite.scenario();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void aCancelledAndRefundedOrderShowsInTheMetricsAndItsLogLinesCarryItsId() throws Exception {
+        TestData.UserCoupon user = TestData.nextUserWithCoupon();
+        CreateOrderDTO order = scenario.createOrder(user.userId(), user.couponId(), items("SKU-1014", 1));
+        scenario.pay(order, user.userId());
+        scenario.awaitOrderStatus(order.getOrderId(), OrderStatusEnum.FULFILL, Duration.ofSeconds(30));
+
+        JsonResult<Boolean> cancel = scenario.cancel(order.getOrderId(), user.userId());
+
+        assertThat(cancel.isOk()).as("%s %s", cancel.getErrorCode(), cancel.getErrorMessage()).isTrue();
+        Outcomes.assertFullyCancelled(scenario, order.getOrderId(), user.couponId(), 0, order.getPayAmount());
+
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            String metrics = scrape(ServiceSpec.ORDER);
+            assertThat(value(metrics, "eshop_order_cancels_total", Map.of("type", "user", "outcome", "cancelled"))).isPositive();
+            assertThat(value(metrics, "eshop_order_cancel_to_refund_seconds_count", Map.of())).isPositive();
+            assertThat(value(metrics, "eshop_mq_consumed_total",
+                    Map.of("topic", "release_assets_topic", "group", "release_assets_consumer_group", "outcome", "success"))).isPositive();
+            assertThat(value(metrics, "eshop_dubbo_provider_calls_seconds_count",
+                    Map.of("service", "AfterSaleApi", "method", "cancelOrder", "outcome", "success"))).isPositive();
+            assertThat(value(metrics, "eshop_mq_dlq_depth", Map.of("group", "release_assets_consumer_group"))).isNotNaN();
+            assertThat(metrics).as("Spring Boot's own metrics stay").contains("jvm_memory_used_bytes", "hikaricp_connections");
+        });
+        String inventoryMetrics = scrape(ServiceSpec.INVENTORY);
+        assertThat(value(inventoryMetrics, "eshop_mq_consumed_total",
+                Map.of("topic", "cancel_release_inventory_topic", "outcome", "success"))).isPositive();
+
+        String orderLog = Files.readString(Suite.stack().serviceLog(ServiceSpec.ORDER));
+        assertThat(orderLog).as("order-service logs the cancel under the order id")
+                .containsPattern(Pattern.quote("[" + order.getOrderId() + ",") + ".*cancelled");
+        String fulfillLog = Files.readString(Suite.stack().serviceLog(ServiceSpec.FULFILL));
+        assertThat(fulfillLog).as("fulfill-service intercepts inside the cancel's global transaction: order id and XID")
+                .containsPattern(Pattern.quote("[" + order.getOrderId() + ",") + "[^\\]\\s]+].*cancelled");
+    }
+
+    private String scrape(String service) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + StackPorts.HOST + ":" + ServiceSpec.byName(service).httpPort()
+                + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s /actuator/prometheus", service).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The sum of the samples of {@code name} that carry all of {@code labels} (other labels may differ). */
+    private static double value(String exposition, String name, Map<String, String> labels) {
+        double sum = 0;
+        boolean found = false;
+        for (String line : exposition.split("\n")) {
+            Matcher sample = SAMPLE.matcher(line);
+            if (!sample.matches() || !sample.group(1).equals(name)) {
+                continue;
+            }
+            Map<String, String> present = new HashMap<>();
+            Matcher label = LABEL.matcher(sample.group(2) == null ? "" : sample.group(2));
+            while (label.find()) {
+                present.put(label.group(1), label.group(2));
+            }
+            if (present.entrySet().containsAll(labels.entrySet())) {
+                found = true;
+                sum += Double.parseDouble(sample.group(3));
+            }
+        }
+        assertThat(found).as("a sample %s%s in%n%s", name, labels, exposition.lines().filter(l -> l.startsWith("eshop_")).toList()).isTrue();
+        return sum;
+    }
+}
