@@ -5,6 +5,7 @@ import com.eshop.support.fault.FaultProperties;
 import com.eshop.support.fault.FaultSwitches;
 import com.eshop.support.fault.FaultsEndpoint;
 import com.eshop.support.health.DubboServicesHealthIndicator;
+import com.eshop.support.lock.LockProperties;
 import com.eshop.support.lock.RedisLock;
 import com.eshop.support.mq.CheckBackPolicy;
 import com.eshop.support.mq.ConsumeInterceptor;
@@ -30,13 +31,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 
 /** Wires the shared mechanisms into every service: one lock helper, one producer with one listener, one consumer container. */
 @AutoConfiguration
-@EnableConfigurationProperties({MqProperties.class, FaultProperties.class})
+@EnableConfigurationProperties({MqProperties.class, FaultProperties.class, LockProperties.class})
 public class EshopSupportAutoConfiguration {
     private static final String ROWSET_FACTORY_PROPERTY = "javax.sql.rowset.RowSetFactory";
     private static final String JDK_ROWSET_FACTORY = "com.sun.rowset.RowSetFactoryImpl";
@@ -51,8 +51,8 @@ public class EshopSupportAutoConfiguration {
     }
 
     @Bean
-    public RedisLock redisLock(RedissonClient redissonClient, @Value("${eshop.lock.wait-time:5s}") Duration waitTime) {
-        return new RedisLock(redissonClient, waitTime);
+    public RedisLock redisLock(RedissonClient redissonClient, LockProperties lockProperties) {
+        return new RedisLock(redissonClient, lockProperties::getWaitTime);
     }
 
     @Bean(destroyMethod = "shutdown")
