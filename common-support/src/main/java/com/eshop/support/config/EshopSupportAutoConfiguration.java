@@ -18,6 +18,7 @@ import com.eshop.support.mq.MqProperties;
 import com.eshop.support.mq.TransactionCheckReadiness;
 import com.eshop.support.mq.TransactionCheckBack;
 import com.eshop.support.mq.TransactionListenerDispatcher;
+import com.eshop.support.sentinel.SentinelRules;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
@@ -28,6 +29,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.lang.management.ManagementFactory;
@@ -53,6 +55,11 @@ public class EshopSupportAutoConfiguration {
     @Bean
     public RedisLock redisLock(RedissonClient redissonClient, LockProperties lockProperties) {
         return new RedisLock(redissonClient, lockProperties::getWaitTime);
+    }
+
+    @Bean
+    public SentinelRules sentinelRules(Environment environment) {
+        return new SentinelRules(environment);
     }
 
     @Bean(destroyMethod = "shutdown")
