@@ -15,9 +15,16 @@ import java.util.Map;
 @Data
 @ConfigurationProperties("eshop.sentinel")
 public class SentinelRuleProperties {
-    /** Flow limits by resource, e.g. {@code eshop.sentinel.flow[OrderApi.createOrder].max-concurrent-calls=64}. */
+    /**
+     * Flow limits by public API method ({@code Api.method}), each with {@code max-concurrent-calls} and
+     * {@code max-qps} (0, the default: no limit), e.g. {@code eshop.sentinel.flow[OrderApi.createOrder].max-concurrent-calls=64}.
+     */
     private Map<String, FlowLimit> flow = new LinkedHashMap<>();
-    /** Circuit breakers by resource, e.g. {@code eshop.sentinel.circuit-breakers[PayApi].failure-ratio=0.5}. */
+    /**
+     * Circuit breakers by downstream resource ({@code PayApi}, {@code FulfillApi.cancelFulfill}), each with
+     * {@code failure-ratio} (0.5), {@code slow-call-duration} (5s), {@code slow-call-ratio} (0.8), {@code min-calls} (20),
+     * {@code window} (10s) and {@code open-duration} (10s), e.g. {@code eshop.sentinel.circuit-breakers[PayApi].min-calls=20}.
+     */
     private Map<String, CircuitBreaker> circuitBreakers = new LinkedHashMap<>();
 
     @Data
