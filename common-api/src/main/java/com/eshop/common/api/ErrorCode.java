@@ -5,6 +5,10 @@ public enum ErrorCode {
     PARAM_INVALID("request parameter is invalid"),
     SYSTEM_ERROR("unexpected system error"),
     LOCK_BUSY("another operation on the same resource is in progress, retry later"),
+    /** Flow control refused the call before it did anything (eshop.sentinel.flow). */
+    FLOW_LIMITED("too many requests, retry later"),
+    /** A service this call needs has been failing; its circuit breaker is open, so the call was refused unchanged. */
+    DOWNSTREAM_UNAVAILABLE("a service this call depends on is failing (circuit open), retry later"),
 
     ORDER_NOT_FOUND("order does not exist"),
     ORDER_ALREADY_EXISTS("an order with this id already exists"),

@@ -5,6 +5,7 @@ import com.eshop.support.fault.FaultProperties;
 import com.eshop.support.fault.FaultSwitches;
 import com.eshop.support.fault.FaultsEndpoint;
 import com.eshop.support.health.DubboServicesHealthIndicator;
+import com.eshop.support.lock.LockProperties;
 import com.eshop.support.lock.RedisLock;
 import com.eshop.support.metrics.EshopMetrics;
 import com.eshop.support.mq.CheckBackPolicy;
@@ -19,6 +20,7 @@ import com.eshop.support.mq.MqProperties;
 import com.eshop.support.mq.TransactionCheckReadiness;
 import com.eshop.support.mq.TransactionCheckBack;
 import com.eshop.support.mq.TransactionListenerDispatcher;
+import com.eshop.support.sentinel.SentinelRules;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
@@ -29,16 +31,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 
 /** Wires the shared mechanisms into every service: one lock helper, one producer with one listener, one consumer container. */
 @AutoConfiguration
-@EnableConfigurationProperties({MqProperties.class, FaultProperties.class})
+@EnableConfigurationProperties({MqProperties.class, FaultProperties.class, LockProperties.class})
 public class EshopSupportAutoConfiguration {
     private static final String ROWSET_FACTORY_PROPERTY = "javax.sql.rowset.RowSetFactory";
     private static final String JDK_ROWSET_FACTORY = "com.sun.rowset.RowSetFactoryImpl";
@@ -59,9 +61,13 @@ public class EshopSupportAutoConfiguration {
     }
 
     @Bean
-    public RedisLock redisLock(RedissonClient redissonClient, @Value("${eshop.lock.wait-time:5s}") Duration waitTime,
-                               EshopMetrics eshopMetrics) {
-        return new RedisLock(redissonClient, waitTime, eshopMetrics);
+    public RedisLock redisLock(RedissonClient redissonClient, LockProperties lockProperties, EshopMetrics eshopMetrics) {
+        return new RedisLock(redissonClient, lockProperties::getWaitTime, eshopMetrics);
+    }
+
+    @Bean
+    public SentinelRules sentinelRules(Environment environment) {
+        return new SentinelRules(environment);
     }
 
     @Bean(destroyMethod = "shutdown")

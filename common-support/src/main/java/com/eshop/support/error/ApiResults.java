@@ -14,6 +14,14 @@ public final class ApiResults {
     private ApiResults() {
     }
 
+    /**
+     * Runs a public API method under its flow rule ({@code eshop.sentinel.flow[<resource>]}, e.g. resource
+     * {@code OrderApi.createOrder}); a call over the limit answers FLOW_LIMITED without running.
+     */
+    public static <T> JsonResult<T> call(String resource, Supplier<T> action) {
+        return call(() -> SentinelGuard.inbound(resource, action));
+    }
+
     /** Runs an API call; a refusal becomes its error code, anything else SYSTEM_ERROR. */
     public static <T> JsonResult<T> call(Supplier<T> action) {
         try {

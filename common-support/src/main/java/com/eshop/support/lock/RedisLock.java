@@ -10,19 +10,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Redisson locks for the whole suite. A lock is held through a {@link LockHandle}: only a lock that was
  * acquired is ever unlocked (the article unlocks in {@code finally} even when {@code lock} failed).
- * Leases are renewed by Redisson's watchdog while the holder lives.
+ * Leases are renewed by Redisson's watchdog while the holder lives. The wait time is read on every acquisition, so a
+ * configuration refresh ({@link LockProperties}) applies to the next request.
  */
 public class RedisLock {
     private final RedissonClient redissonClient;
-    private final Duration waitTime;
+    private final Supplier<Duration> waitTime;
     private final EshopMetrics metrics;
 
-    public RedisLock(RedissonClient redissonClient, Duration waitTime, EshopMetrics metrics) {
+    /** The wait time is read on every acquisition, so a configuration refresh takes effect at once. */
+    public RedisLock(RedissonClient redissonClient, Supplier<Duration> waitTime, EshopMetrics metrics) {
         this.redissonClient = redissonClient;
         this.waitTime = waitTime;
         this.metrics = metrics;
@@ -30,19 +33,19 @@ public class RedisLock {
 
     /** Refusals counted in a registry of its own (tests' locks). */
     public RedisLock(RedissonClient redissonClient, Duration waitTime) {
-        this(redissonClient, waitTime, EshopMetrics.unregistered());
+        this(redissonClient, () -> waitTime, EshopMetrics.unregistered());
     }
 
     /** Waits up to the configured wait time; throws LOCK_BUSY if the lock stays taken. */
     public LockHandle lock(String key) {
-        return acquire(redissonClient.getLock(key), waitTime, key)
+        return acquire(redissonClient.getLock(key), waitTime.get(), key)
                 .orElseThrow(() -> busy(EshopMetrics.lockPrefix(key), "lock busy: " + key));
     }
 
     /** All keys or none (Redisson MultiLock), e.g. ORDER_PAY_KEY + CANCEL_KEY for the pay callback. */
     public LockHandle multiLock(List<String> keys) {
         RLock[] locks = keys.stream().map(redissonClient::getLock).toArray(RLock[]::new);
-        return acquire(redissonClient.getMultiLock(locks), waitTime, String.join(",", keys))
+        return acquire(redissonClient.getMultiLock(locks), waitTime.get(), String.join(",", keys))
                 .orElseThrow(() -> busy(keys.stream().map(EshopMetrics::lockPrefix).collect(Collectors.joining("+")), "lock busy: " + keys));
     }
 

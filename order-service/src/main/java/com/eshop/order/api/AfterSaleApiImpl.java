@@ -20,7 +20,7 @@ public class AfterSaleApiImpl implements AfterSaleApi {
 
     @Override
     public JsonResult<Boolean> cancelOrder(CancelOrderRequest cancelOrderRequest) {
-        return ApiResults.call(() -> {
+        return ApiResults.call("AfterSaleApi.cancelOrder", () -> {
             cancelOrderService.cancelOrder(cancelOrderRequest);
             return true;
         });
@@ -28,6 +28,6 @@ public class AfterSaleApiImpl implements AfterSaleApi {
 
     @Override
     public JsonResult<List<AfterSaleDTO>> listAfterSales(String orderId) {
-        return ApiResults.call(() -> orderQueryService.listAfterSales(orderId));
+        return ApiResults.call("AfterSaleApi.listAfterSales", () -> orderQueryService.listAfterSales(orderId));
     }
 }

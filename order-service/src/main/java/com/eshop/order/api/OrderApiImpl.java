@@ -26,17 +26,17 @@ public class OrderApiImpl implements OrderApi {
 
     @Override
     public JsonResult<CreateOrderDTO> createOrder(CreateOrderRequest createOrderRequest) {
-        return ApiResults.call(() -> createOrderService.createOrder(createOrderRequest));
+        return ApiResults.call("OrderApi.createOrder", () -> createOrderService.createOrder(createOrderRequest));
     }
 
     @Override
     public JsonResult<PrePayOrderDTO> prePayOrder(PrePayOrderRequest prePayOrderRequest) {
-        return ApiResults.call(() -> prePayOrderService.prePayOrder(prePayOrderRequest));
+        return ApiResults.call("OrderApi.prePayOrder", () -> prePayOrderService.prePayOrder(prePayOrderRequest));
     }
 
     @Override
     public JsonResult<Boolean> payCallback(PayCallbackRequest payCallbackRequest) {
-        return ApiResults.call(() -> {
+        return ApiResults.call("OrderApi.payCallback", () -> {
             payCallbackService.payCallback(payCallbackRequest);
             return true;
         });
@@ -44,6 +44,6 @@ public class OrderApiImpl implements OrderApi {
 
     @Override
     public JsonResult<OrderDetailDTO> getOrderDetail(String orderId) {
-        return ApiResults.call(() -> orderQueryService.getOrderDetail(orderId));
+        return ApiResults.call("OrderApi.getOrderDetail", () -> orderQueryService.getOrderDetail(orderId));
     }
 }

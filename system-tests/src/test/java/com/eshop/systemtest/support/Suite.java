@@ -46,7 +46,10 @@ public final class Suite {
                         "--eshop.order.reconcile-grace=" + RECONCILE_GRACE,
                         "--eshop.rocketmq.retry-delay-level=1",
                         "--eshop.rocketmq.max-reconsume-times=" + MAX_RECONSUME_TIMES,
-                        "--eshop.faults.enabled=true");
+                        "--eshop.faults.enabled=true",
+                        // RuntimeConfig: tests lower Sentinel limits at run time through POST /actuator/env
+                        "--management.endpoint.env.post.enabled=true",
+                        "--management.endpoints.web.exposure.include=health,info,metrics,faults,deadletters,env");
     }
 
     public static synchronized LocalStack stack() {

@@ -7,6 +7,7 @@ import com.eshop.common.api.fulfill.ReceiveFulfillRequest;
 import com.eshop.order.application.FulfillGateway;
 import com.eshop.order.domain.Order;
 import com.eshop.order.domain.OrderItem;
+import com.eshop.support.error.SentinelGuard;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,12 @@ import static com.eshop.support.error.ApiResults.unwrap;
 
 @Component
 public class DubboFulfillGateway implements FulfillGateway {
+    /**
+     * The interception runs inside the cancel's global transaction: an open breaker throws DOWNSTREAM_UNAVAILABLE
+     * before calling fulfill-service, the global transaction rolls back and the order stays as it was.
+     */
+    static final String INTERCEPTION_CIRCUIT_BREAKER = "FulfillApi.cancelFulfill";
+
     @DubboReference(version = "1.0.0", check = false)
     private FulfillApi fulfillApi;
 
@@ -40,6 +47,6 @@ public class DubboFulfillGateway implements FulfillGateway {
     public void cancelFulfill(String orderId) {
         CancelFulfillRequest request = new CancelFulfillRequest();
         request.setOrderId(orderId);
-        unwrap(fulfillApi.cancelFulfill(request));
+        SentinelGuard.outbound(INTERCEPTION_CIRCUIT_BREAKER, () -> unwrap(fulfillApi.cancelFulfill(request)));
     }
 }

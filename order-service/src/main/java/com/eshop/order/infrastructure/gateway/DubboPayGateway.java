@@ -5,13 +5,17 @@ import com.eshop.common.api.pay.PayCaptureRequest;
 import com.eshop.common.api.pay.PayPrePayRequest;
 import com.eshop.common.api.pay.PayRefundRequest;
 import com.eshop.order.application.PayGateway;
+import com.eshop.support.error.SentinelGuard;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.springframework.stereotype.Component;
 
 import static com.eshop.support.error.ApiResults.unwrap;
 
+/** Every call to pay-service runs under one circuit breaker, {@value #CIRCUIT_BREAKER} (eshop.sentinel.circuit-breakers). */
 @Component
 public class DubboPayGateway implements PayGateway {
+    static final String CIRCUIT_BREAKER = "PayApi";
+
     @DubboReference(version = "1.0.0", check = false)
     private PayApi payApi;
 
@@ -22,7 +26,7 @@ public class DubboPayGateway implements PayGateway {
         request.setUserId(userId);
         request.setPayType(payType);
         request.setPayAmount(payAmount);
-        return unwrap(payApi.prePay(request)).getOutTradeNo();
+        return SentinelGuard.outbound(CIRCUIT_BREAKER, () -> unwrap(payApi.prePay(request))).getOutTradeNo();
     }
 
     @Override
@@ -32,7 +36,7 @@ public class DubboPayGateway implements PayGateway {
         request.setPayType(payType);
         request.setOutTradeNo(outTradeNo);
         request.setPayAmount(payAmount);
-        unwrap(payApi.recordCapture(request));
+        SentinelGuard.outbound(CIRCUIT_BREAKER, () -> unwrap(payApi.recordCapture(request)));
     }
 
     @Override
@@ -43,6 +47,6 @@ public class DubboPayGateway implements PayGateway {
         request.setOutTradeNo(outTradeNo);
         request.setPayType(payType);
         request.setRefundAmount(amount);
-        unwrap(payApi.executeRefund(request));
+        SentinelGuard.outbound(CIRCUIT_BREAKER, () -> unwrap(payApi.executeRefund(request)));
     }
 }
