@@ -30,7 +30,7 @@ public final class InProcessRedisLock {
                     case "getName" -> "in-process";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        return new RedisLock(client, () -> waitTime);
+        return new RedisLock(client, waitTime);
     }
 
     private static List<ReentrantLock> multiLockParts(RLock[] parts, Map<String, ReentrantLock> locks) {

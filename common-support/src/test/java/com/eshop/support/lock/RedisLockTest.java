@@ -36,7 +36,7 @@ class RedisLockTest {
         Config config = new Config();
         config.useSingleServer().setAddress("redis://127.0.0.1:" + port);
         redisson = Redisson.create(config);
-        redisLock = new RedisLock(redisson, () -> Duration.ofMillis(200));
+        redisLock = new RedisLock(redisson, Duration.ofMillis(200));
     }
 
     @AfterAll
