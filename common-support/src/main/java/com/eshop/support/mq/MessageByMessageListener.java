@@ -19,16 +19,16 @@ class MessageByMessageListener implements MessageListenerConcurrently {
     private final MessageHandler handler;
     private final ConsumeInterceptor interceptor;
     private final BiConsumer<MessageExt, Exception> onFailure;
-    /** RocketMQ's longest delay level (2 h). */
-    private static final int MAX_DELAY_LEVEL = 18;
     private final int retryDelayLevel;
+    private final int highestDelayLevel;
 
     MessageByMessageListener(MessageHandler handler, ConsumeInterceptor interceptor, BiConsumer<MessageExt, Exception> onFailure,
-                             int retryDelayLevel) {
+                             int retryDelayLevel, int highestDelayLevel) {
         this.handler = handler;
         this.interceptor = interceptor;
         this.onFailure = onFailure;
         this.retryDelayLevel = retryDelayLevel;
+        this.highestDelayLevel = highestDelayLevel;
     }
 
     @Override
@@ -43,7 +43,7 @@ class MessageByMessageListener implements MessageListenerConcurrently {
                 if (retryDelayLevel > 0) {
                     // like the broker's own schedule, each retry waits one level longer, so the retries of a
                     // message outlast an outage of a dependency instead of all failing within seconds
-                    context.setDelayLevelWhenNextConsume(Math.min(MAX_DELAY_LEVEL, retryDelayLevel + message.getReconsumeTimes()));
+                    context.setDelayLevelWhenNextConsume(Math.min(highestDelayLevel, retryDelayLevel + message.getReconsumeTimes()));
                 }
                 return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             }

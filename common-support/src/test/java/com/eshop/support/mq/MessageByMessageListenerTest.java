@@ -36,7 +36,7 @@ class MessageByMessageListenerTest {
                 handled.add(message.getKeys());
             }
         };
-        return new MessageByMessageListener(handler, ConsumeInterceptor.DIRECT, (m, e) -> failed.add(m.getKeys()), 1);
+        return new MessageByMessageListener(handler, ConsumeInterceptor.DIRECT, (m, e) -> failed.add(m.getKeys()), 1, 18);
     }
 
     private static List<MessageExt> batch(String... keys) {
@@ -83,5 +83,16 @@ class MessageByMessageListenerTest {
         listener("m2").consumeMessage(retried, context);
 
         assertThat(context.getDelayLevelWhenNextConsume()).isEqualTo(5);
+    }
+
+    @Test
+    void retriesClimbNoHigherThanTheLastDelayLevel() {
+        ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(new MessageQueue("t", "b", 0));
+        List<MessageExt> retried = batch("m2");
+        retried.get(0).setReconsumeTimes(40);
+
+        listener("m2").consumeMessage(retried, context);
+
+        assertThat(context.getDelayLevelWhenNextConsume()).isEqualTo(18);
     }
 }
