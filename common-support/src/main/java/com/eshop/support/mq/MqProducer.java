@@ -50,8 +50,8 @@ public class MqProducer {
 
     /**
      * A message held back until {@code deliverAtMillis} ({@link MqProperties#getDelayMode()}): a timer message arrives
-     * then; with delay levels it may arrive earlier (never sooner than one level), and its consumer, finding it
-     * early, calls this again with the same time.
+     * then; a delay-level message after the longest level within the time left, so maybe early (yet never sooner than
+     * the shortest level), and its consumer, finding it early, calls this again with the same time.
      */
     public void sendAt(String topic, String keys, Object body, long deliverAtMillis) {
         Message message = message(topic, keys, body, Map.of());
