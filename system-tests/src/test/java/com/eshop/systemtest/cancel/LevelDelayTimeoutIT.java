@@ -54,7 +54,7 @@ class LevelDelayTimeoutIT {
     @Test
     void anUnpaidOrderIsCancelledAsATimeoutAfterItsExpireTimeThroughFewEarlyArrivals() {
         TestData.UserCoupon user = TestData.nextUserWithCoupon();
-        CreateOrderDTO order = scenario.createOrder(user.userId(), user.couponId(), items("SKU-1015", 1));
+        CreateOrderDTO order = scenario.createOrder(user.userId(), user.couponId(), items("SKU-1015", 3));
         String orderId = order.getOrderId();
 
         scenario.awaitOrderStatus(orderId, OrderStatusEnum.CANCELED, PAY_TIMEOUT.plusSeconds(30));
