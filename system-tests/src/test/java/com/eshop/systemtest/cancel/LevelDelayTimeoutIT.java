@@ -63,7 +63,6 @@ class LevelDelayTimeoutIT {
         assertThat(Db.epochMillis(scenario.db().row("order_db", "SELECT cancel_time FROM order_info WHERE order_id = ?", orderId)
                 .get("cancel_time"))).as("never cancelled before the expire time").isGreaterThanOrEqualTo(order.getExpireTime().getTime());
         List<MessageExt> delivered = Suite.broker().messages(RocketMqConstant.PAY_ORDER_TIMEOUT_DELAY_TOPIC, orderId);
-        assertThat(delivered).as("the first message arrives early and is sent again").hasSizeGreaterThan(1);
         assertThat(delivered).as("early arrivals sent again no faster than the levels allow").hasSizeLessThanOrEqualTo(MOST_TIMEOUT_MESSAGES);
         assertThat(Suite.broker().messages(Broker.TIMER_TOPIC, orderId)).as("no timer message").isEmpty();
         assertThat(Suite.broker().messages(Broker.DELAY_LEVEL_TOPIC, orderId)).as("each one held back by a delay level")
