@@ -51,6 +51,11 @@ final class ChildProcess {
     }
 
     synchronized void start() throws IOException {
+        start(command);
+    }
+
+    /** Starts with another command line than the configured one, for this start only. */
+    synchronized void start(List<String> command) throws IOException {
         if (closed) {
             throw new IllegalStateException(name + ": the stack is shutting down");
         }

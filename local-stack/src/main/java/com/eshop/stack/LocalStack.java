@@ -266,7 +266,15 @@ public final class LocalStack implements AutoCloseable {
         services.start(name);
     }
 
-    /** {@code kill -9} of one service, for fault tests. */
+    /**
+     * Stops one service gracefully and starts it again with these Spring properties over its configured arguments
+     * (e.g. {@code eshop.rocketmq.delay-mode=level}), for this start only: the next start, or a restart with an
+     * empty map, runs the service as configured again. Waits until it is healthy.
+     */
+    public void restartService(String name, Map<String, String> springProperties) {
+        services.restart(name, springProperties);
+    }
+
     /**
      * kill -9, then waits until the dead JVM's Dubbo registrations have left ZooKeeper (its session expired). A
      * restart that registered the same URL before that would have its node deleted by the expiry, leaving the

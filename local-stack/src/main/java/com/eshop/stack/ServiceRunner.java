@@ -25,13 +25,26 @@ final class ServiceRunner {
 
     private final ServiceSpec spec;
     private final Path jar;
+    private final List<String> javaCommand;
+    private final List<String> springArgs;
     private final ChildProcess process;
     private volatile Duration lastStartupTime;
 
-    ServiceRunner(ServiceSpec spec, Path jar, List<String> command, Path workDir, Path logFile, Path pidFile) {
+    /** {@code javaCommand}: java, its options and {@code -jar <jar>}; {@code springArgs}: the service's arguments. */
+    ServiceRunner(ServiceSpec spec, Path jar, List<String> javaCommand, List<String> springArgs, Path workDir, Path logFile,
+                  Path pidFile) {
         this.spec = spec;
         this.jar = jar;
-        this.process = new ChildProcess(spec.name(), command, workDir, logFile, pidFile);
+        this.javaCommand = List.copyOf(javaCommand);
+        this.springArgs = List.copyOf(springArgs);
+        this.process = new ChildProcess(spec.name(), command(Map.of()), workDir, logFile, pidFile);
+    }
+
+    private List<String> command(Map<String, String> springProperties) {
+        List<String> overrides = springProperties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toList();
+        List<String> command = new ArrayList<>(javaCommand);
+        command.addAll(mergeArgs(springArgs, overrides, List.of()));
+        return command;
     }
 
     /**
@@ -74,8 +87,13 @@ final class ServiceRunner {
     }
 
     void start() throws IOException {
+        start(Map.of());
+    }
+
+    /** Starts with these Spring properties over the configured ones, for this start only. */
+    void start(Map<String, String> springProperties) throws IOException {
         checkJar();
-        process.start();
+        process.start(command(springProperties));
     }
 
     /** Polls the health endpoint until UP; on timeout or an early exit throws with the tail of the service log. */

@@ -63,9 +63,9 @@ final class Services {
         cmd.add(dirs.marker(spec.name()));
         cmd.add("-jar");
         cmd.add(jar.toString());
-        cmd.addAll(ServiceRunner.mergeArgs(springArgs(spec), config.springArgs(), config.serviceArgs(spec.name())));
-        return new ServiceRunner(spec, jar, cmd, config.repoDir().resolve(spec.module()),
-                dirs.log(spec.name()), dirs.pidFile(spec.name()));
+        return new ServiceRunner(spec, jar, cmd,
+                ServiceRunner.mergeArgs(springArgs(spec), config.springArgs(), config.serviceArgs(spec.name())),
+                config.repoDir().resolve(spec.module()), dirs.log(spec.name()), dirs.pidFile(spec.name()));
     }
 
     /** The stack's own Spring arguments of a service: its ports, its Sentinel log dir, and order-service's XXL-JOB executor. */
@@ -169,14 +169,31 @@ final class Services {
             if (!r.isRunning()) {
                 r.start();
             }
-            Duration d = r.awaitHealthy(config.healthTimeout());
-            progress.recordUp(name, d.toMillis());
-            progress.line(String.format(Locale.ROOT, "%s healthy in %.1f s", name, d.toMillis() / 1000.0));
+            awaitHealthy(r);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    void restart(String name, Map<String, String> springProperties) {
+        stop(name);
+        ServiceRunner r = runner(name);
+        try {
+            r.start(springProperties);
+            awaitHealthy(r);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitHealthy(ServiceRunner r) {
+        try {
+            Duration d = r.awaitHealthy(config.healthTimeout());
+            progress.recordUp(r.spec().name(), d.toMillis());
+            progress.line(String.format(Locale.ROOT, "%s healthy in %.1f s", r.spec().name(), d.toMillis() / 1000.0));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting " + name, e);
+            throw new IllegalStateException("interrupted while starting " + r.spec().name(), e);
         }
     }
 

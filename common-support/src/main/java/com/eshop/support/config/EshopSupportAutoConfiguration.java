@@ -101,8 +101,8 @@ public class EshopSupportAutoConfiguration {
     }
 
     @Bean
-    public MqProducer mqProducer(TransactionMQProducer transactionMQProducer, FaultSwitches faultSwitches) {
-        return new MqProducer(transactionMQProducer, faultSwitches);
+    public MqProducer mqProducer(TransactionMQProducer transactionMQProducer, FaultSwitches faultSwitches, MqProperties properties) {
+        return new MqProducer(transactionMQProducer, faultSwitches, properties);
     }
 
     @Bean

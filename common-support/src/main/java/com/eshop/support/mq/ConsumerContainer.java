@@ -24,6 +24,7 @@ public class ConsumerContainer implements SmartLifecycle {
     private final EshopMetrics metrics;
     private final ConsumeInterceptor interceptor;
     private final String applicationName;
+    private final int highestDelayLevel;
     private final List<DefaultMQPushConsumer> consumers = new ArrayList<>();
     private volatile boolean running;
 
@@ -34,6 +35,7 @@ public class ConsumerContainer implements SmartLifecycle {
         this.metrics = metrics;
         this.interceptor = interceptor;
         this.applicationName = applicationName;
+        this.highestDelayLevel = DelayLevels.parse(properties.getDelayLevels()).highestLevel();
     }
 
     @Override
@@ -61,7 +63,7 @@ public class ConsumerContainer implements SmartLifecycle {
         consumer.setAwaitTerminationMillisWhenShutdown(properties.getShutdownAwait().toMillis());
         consumer.subscribe(handler.topic(), "*");
         consumer.registerMessageListener(new MessageByMessageListener(handler, interceptor,
-                (message, e) -> onFailure(handler, message, e), properties.getRetryDelayLevel(), metrics));
+                (message, e) -> onFailure(handler, message, e), properties.getRetryDelayLevel(), highestDelayLevel, metrics));
         consumer.start();
         log.info("consumer {} on {} started", handler.consumerGroup(), handler.topic());
         return consumer;

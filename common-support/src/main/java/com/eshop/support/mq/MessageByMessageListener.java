@@ -23,17 +23,17 @@ class MessageByMessageListener implements MessageListenerConcurrently {
     private final ConsumeInterceptor interceptor;
     private final BiConsumer<MessageExt, Exception> onFailure;
     private final EshopMetrics metrics;
-    /** RocketMQ's longest delay level (2 h). */
-    private static final int MAX_DELAY_LEVEL = 18;
     private final int retryDelayLevel;
+    private final int highestDelayLevel;
 
     MessageByMessageListener(MessageHandler handler, ConsumeInterceptor interceptor, BiConsumer<MessageExt, Exception> onFailure,
-                             int retryDelayLevel, EshopMetrics metrics) {
+                             int retryDelayLevel, int highestDelayLevel, EshopMetrics metrics) {
         this.handler = handler;
         this.interceptor = interceptor;
         this.onFailure = onFailure;
         this.metrics = metrics;
         this.retryDelayLevel = retryDelayLevel;
+        this.highestDelayLevel = highestDelayLevel;
     }
 
     @Override
@@ -46,7 +46,7 @@ class MessageByMessageListener implements MessageListenerConcurrently {
                     if (retryDelayLevel > 0) {
                         // like the broker's own schedule, each retry waits one level longer, so the retries of a
                         // message outlast an outage of a dependency instead of all failing within seconds
-                        context.setDelayLevelWhenNextConsume(Math.min(MAX_DELAY_LEVEL, retryDelayLevel + message.getReconsumeTimes()));
+                        context.setDelayLevelWhenNextConsume(Math.min(highestDelayLevel, retryDelayLevel + message.getReconsumeTimes()));
                     }
                     return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
                 }

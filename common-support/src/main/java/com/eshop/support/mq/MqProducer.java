@@ -17,15 +17,19 @@ import org.apache.rocketmq.common.message.MessageExt;
 
 import java.util.Map;
 
-/** Sends plain, timer and transactional messages through the service's one producer. Bodies are JSON. */
+/** Sends plain, delayed and transactional messages through the service's one producer. Bodies are JSON. */
 @Slf4j
 public class MqProducer {
     private final TransactionMQProducer producer;
     private final FaultSwitches faultSwitches;
+    private final MqProperties.DelayMode delayMode;
+    private final DelayLevels delayLevels;
 
-    public MqProducer(TransactionMQProducer producer, FaultSwitches faultSwitches) {
+    public MqProducer(TransactionMQProducer producer, FaultSwitches faultSwitches, MqProperties properties) {
         this.producer = producer;
         this.faultSwitches = faultSwitches;
+        this.delayMode = properties.getDelayMode();
+        this.delayLevels = DelayLevels.parse(properties.getDelayLevels());
     }
 
     public void send(String topic, String keys, Object body) {
@@ -44,10 +48,17 @@ public class MqProducer {
         send(message);
     }
 
-    /** Timer message (RocketMQ 5): delivered at {@code deliverAtMillis}, never earlier. */
+    /**
+     * A message held back until {@code deliverAtMillis} ({@link MqProperties#getDelayMode()}): a timer message arrives
+     * then; a delay-level message after the longest level within the time left, so maybe early (yet never sooner than
+     * the shortest level), and its consumer, finding it early, calls this again with the same time.
+     */
     public void sendAt(String topic, String keys, Object body, long deliverAtMillis) {
         Message message = message(topic, keys, body, Map.of());
-        message.setDeliverTimeMs(deliverAtMillis);
+        switch (delayMode) {
+            case TIMER -> message.setDeliverTimeMs(deliverAtMillis);
+            case LEVEL -> message.setDelayTimeLevel(delayLevels.levelWithin(deliverAtMillis - System.currentTimeMillis()));
+        }
         send(message);
     }
 

@@ -15,6 +15,17 @@ public class MqProperties {
     private int maxReconsumeTimes = 16;
     /** Delay level of the first retry, each further retry one level longer (0 = broker default: level 3 and up). */
     private int retryDelayLevel = 0;
+    /**
+     * How a message is held back until its time (the pay timeout): TIMER, a RocketMQ 5 timer message delivered at
+     * that time; LEVEL, for RocketMQ 4.x brokers, which ignore timer messages: the longest delay level within the
+     * remaining time, sent again on early arrival until the time has come.
+     */
+    private DelayMode delayMode = DelayMode.TIMER;
+    /**
+     * The broker's delay levels, as its messageDelayLevel setting (level 1 first, units s, m, h, d): the LEVEL delay
+     * mode chooses among them, and a consumer's retries climb them no higher than the last.
+     */
+    private String delayLevels = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
     private int consumeThreadMin = 4;
     private int consumeThreadMax = 8;
     private int pollNameServerIntervalMs = 30_000;
@@ -35,4 +46,11 @@ public class MqProperties {
     private int dlqRedriveMax = 1000;
     /** How long a reading of a group's dead-letter depth (gauge eshop.mq.dlq.depth) is reused before the broker is asked again. */
     private Duration dlqDepthRefresh = Duration.ofSeconds(30);
+
+    public enum DelayMode {
+        /** RocketMQ 5 timer message: delivered at its time. */
+        TIMER,
+        /** Delay levels (RocketMQ 4.x brokers): delivered at its time or early, then sent again. */
+        LEVEL
+    }
 }

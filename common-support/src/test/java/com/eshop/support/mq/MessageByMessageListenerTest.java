@@ -47,7 +47,7 @@ class MessageByMessageListenerTest {
         return new MessageByMessageListener(handler, ConsumeInterceptor.DIRECT, (m, e) -> {
             failed.add(m.getKeys());
             orderIdsInMdc.add(MDC.get(OrderMdc.ORDER_ID));
-        }, 1, new EshopMetrics(registry));
+        }, 1, 18, new EshopMetrics(registry));
     }
 
     private static List<MessageExt> batch(String... keys) {
@@ -104,5 +104,16 @@ class MessageByMessageListenerTest {
         listener("m2").consumeMessage(retried, context);
 
         assertThat(context.getDelayLevelWhenNextConsume()).isEqualTo(5);
+    }
+
+    @Test
+    void retriesClimbNoHigherThanTheLastDelayLevel() {
+        ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(new MessageQueue("t", "b", 0));
+        List<MessageExt> retried = batch("m2");
+        retried.get(0).setReconsumeTimes(40);
+
+        listener("m2").consumeMessage(retried, context);
+
+        assertThat(context.getDelayLevelWhenNextConsume()).isEqualTo(18);
     }
 }

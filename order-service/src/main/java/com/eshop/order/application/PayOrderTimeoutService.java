@@ -17,8 +17,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The pay timeout (section 5): a timer message due at the order's expire time cancels the order if it is still
- * unpaid then. An early message is re-delayed, never dropped; a lost one is left to the expired-order scan.
+ * The pay timeout (section 5): a message due at the order's expire time cancels the order if it is still unpaid
+ * then. An early message is re-delayed, never dropped: with delay levels (RocketMQ 4.x brokers) every message but
+ * the last arrives early; a lost one is left to the expired-order scan.
  */
 @Slf4j
 @Service

@@ -3,6 +3,7 @@ package com.eshop.order.application;
 import com.eshop.support.fault.FaultSwitches;
 import com.eshop.support.mq.LocalTransaction;
 import com.eshop.support.mq.MqProducer;
+import com.eshop.support.mq.MqProperties;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ class RecordingMqProducer extends MqProducer {
     final List<Sent> sent = new ArrayList<>();
 
     RecordingMqProducer() {
-        super(null, FaultSwitches.disabled());
+        super(null, FaultSwitches.disabled(), new MqProperties());
     }
 
     @Override

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Looks messages up in the real broker by key: what was delivered, and what waits in the timer wheel. */
+/** Looks messages up in the real broker by key: what was delivered, and what waits in the timer wheel or on a delay level. */
 public final class Broker implements AutoCloseable {
     /** RocketMQ 5 keeps timer messages in this system topic until they are due. */
     public static final String TIMER_TOPIC = "rmq_sys_wheel_timer";
+    /** RocketMQ keeps messages sent with a delay level in this system topic until they are due. */
+    public static final String DELAY_LEVEL_TOPIC = "SCHEDULE_TOPIC_XXXX";
 
     private final DefaultMQAdminExt admin;
 
