@@ -49,7 +49,7 @@ public final class Suite {
                         "--eshop.faults.enabled=true",
                         // RuntimeConfig: tests lower Sentinel limits at run time through POST /actuator/env
                         "--management.endpoint.env.post.enabled=true",
-                        "--management.endpoints.web.exposure.include=health,info,metrics,faults,deadletters,env");
+                        "--management.endpoints.web.exposure.include=health,info,metrics,prometheus,faults,deadletters,env");
     }
 
     public static synchronized LocalStack stack() {
