@@ -46,6 +46,7 @@ public final class LocalStackConfig {
     private final List<String> jvmOptions;
     private final Map<String, List<String>> serviceJvmOptions;
     private final List<String> seataJvmOptions;
+    private final boolean classDataSharing;
     private final Duration scanInterval;
     private final String scanJobHandler;
     private final String scanJobParams;
@@ -79,6 +80,7 @@ public final class LocalStackConfig {
         b.serviceJvmOptions.forEach((k, v) -> sj.put(k, List.copyOf(v)));
         this.serviceJvmOptions = Map.copyOf(sj);
         this.seataJvmOptions = List.copyOf(b.seataJvmOptions);
+        this.classDataSharing = b.classDataSharing;
         this.scanInterval = b.scanInterval;
         this.scanJobHandler = b.scanJobHandler;
         this.scanJobParams = b.scanJobParams;
@@ -144,6 +146,8 @@ public final class LocalStackConfig {
     public List<String> jvmOptions() { return jvmOptions; }
     public List<String> serviceJvmOptions(String service) { return serviceJvmOptions.getOrDefault(service, List.of()); }
     public List<String> seataJvmOptions() { return seataJvmOptions; }
+    /** Whether service JVMs map a class-data-sharing archive of their classes, trained by a first clean run (ServiceImage). */
+    public boolean classDataSharing() { return classDataSharing; }
     /** Interval of the scan-job trigger; {@code null} or zero disables it. */
     public Duration scanInterval() { return scanInterval; }
     public String scanJobHandler() { return scanJobHandler; }
@@ -178,6 +182,7 @@ public final class LocalStackConfig {
         b.jvmOptions = new ArrayList<>(jvmOptions);
         serviceJvmOptions.forEach((k, v) -> b.serviceJvmOptions.put(k, new ArrayList<>(v)));
         b.seataJvmOptions = new ArrayList<>(seataJvmOptions);
+        b.classDataSharing = classDataSharing;
         b.scanInterval = scanInterval;
         b.scanJobHandler = scanJobHandler;
         b.scanJobParams = scanJobParams;
@@ -209,6 +214,7 @@ public final class LocalStackConfig {
         private List<String> jvmOptions = new ArrayList<>(DEFAULT_SERVICE_JVM_OPTIONS);
         private final Map<String, List<String>> serviceJvmOptions = new LinkedHashMap<>();
         private List<String> seataJvmOptions = new ArrayList<>(DEFAULT_SEATA_JVM_OPTIONS);
+        private boolean classDataSharing;
         private Duration scanInterval = Duration.ofSeconds(60);
         private String scanJobHandler = "autoCancelExpiredOrderTask";
         private String scanJobParams = "";
@@ -263,6 +269,11 @@ public final class LocalStackConfig {
             return this;
         }
         public Builder seataJvmOptions(Collection<String> options) { this.seataJvmOptions = new ArrayList<>(options); return this; }
+        /**
+         * Class-data-sharing archives for the service JVMs (default off): the first start after a change of a service
+         * trains its archive (slower start, and the archive is written at its stop), later starts map it.
+         */
+        public Builder classDataSharing(boolean on) { this.classDataSharing = on; return this; }
         /** Interval of the {@code autoCancelExpiredOrderTask} trigger (default 60 s); null or zero: never. */
         public Builder scanInterval(Duration scanInterval) { this.scanInterval = scanInterval; return this; }
         public Builder scanJobHandler(String handler) { this.scanJobHandler = Objects.requireNonNull(handler); return this; }

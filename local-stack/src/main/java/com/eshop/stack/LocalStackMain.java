@@ -25,6 +25,8 @@ public final class LocalStackMain {
               --scan-interval <ISO>    interval of the autoCancelExpiredOrderTask trigger (default PT10S; PT0S = off)
               --reconcile-interval <ISO> interval of the reconcileCancelledOrdersTask trigger (default PT30S; PT0S = off)
               --reconcile-grace <ISO>  age of a cancel before reconciliation looks at it (default PT1M)
+              --cds                    service JVMs with class-data-sharing archives: the first start after a build that
+                                       changed a service trains its archive (slower start and stop), later ones map it
               --scale-out              two instances each of order-, fulfill- and pay-service (the jobs sharded over both)
               --data-dir <dir>         data directory (default <repo>/.local-stack)
               --sql-dir <dir>          directory of the *.sql files (default <repo>/sql)
@@ -41,6 +43,7 @@ public final class LocalStackMain {
         boolean infraOnly = false;
         boolean demo = true;
         boolean scaleOut = false;
+        boolean classDataSharing = false;
         Duration payTimeout = Duration.ofSeconds(20);
         Duration scanInterval = Duration.ofSeconds(10);
         Duration reconcileInterval = Duration.ofSeconds(30);
@@ -56,6 +59,7 @@ public final class LocalStackMain {
                     case "--infra-only" -> infraOnly = true;
                     case "--no-demo" -> demo = false;
                     case "--scale-out" -> scaleOut = true;
+                    case "--cds" -> classDataSharing = true;
                     case "--pay-timeout" -> payTimeout = duration(value(args, ++i, a), a);
                     case "--scan-interval" -> scanInterval = duration(value(args, ++i, a), a);
                     case "--reconcile-interval" -> reconcileInterval = duration(value(args, ++i, a), a);
@@ -88,6 +92,7 @@ public final class LocalStackMain {
                 .scanInterval(scanInterval)
                 .reconcileInterval(reconcileInterval)
                 .scaleOut(scaleOut)
+                .classDataSharing(classDataSharing)
                 .springArgs("--eshop.order.pay-timeout=" + payTimeout, "--eshop.order.reconcile-grace=" + reconcileGrace)
                 .springArgs(extra);
         if (dataDir != null) {

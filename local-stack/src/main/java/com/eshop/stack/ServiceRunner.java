@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One service JVM: {@code java <jvm opts> -jar <repo>/<module>/target/<module>.jar <args>}, health via actuator. */
+/**
+ * One service JVM: {@code java <jvm opts> <class-data-sharing opts> -jar <the service's extracted jar> <args>} (see
+ * {@link ServiceImage}), health via actuator.
+ */
 final class ServiceRunner {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -24,25 +27,31 @@ final class ServiceRunner {
             .build();
 
     private final ServiceSpec spec;
-    private final Path jar;
+    private final ServiceImage image;
     private final List<String> javaCommand;
     private final List<String> springArgs;
     private final ChildProcess process;
     private volatile Duration lastStartupTime;
+    private volatile String classDataSharing = "off";
 
-    /** {@code javaCommand}: java, its options and {@code -jar <jar>}; {@code springArgs}: the service's arguments. */
-    ServiceRunner(ServiceSpec spec, Path jar, List<String> javaCommand, List<String> springArgs, Path workDir, Path logFile,
-                  Path pidFile) {
+    /** {@code javaCommand}: java and its options; {@code springArgs}: the service's arguments. */
+    ServiceRunner(ServiceSpec spec, ServiceImage image, List<String> javaCommand, List<String> springArgs, Path workDir,
+                  Path logFile, Path pidFile) {
         this.spec = spec;
-        this.jar = jar;
+        this.image = image;
         this.javaCommand = List.copyOf(javaCommand);
         this.springArgs = List.copyOf(springArgs);
-        this.process = new ChildProcess(spec.name(), command(Map.of()), workDir, logFile, pidFile);
+        this.process = new ChildProcess(spec.name(), javaCommand, workDir, logFile, pidFile);
     }
 
-    private List<String> command(Map<String, String> springProperties) {
+    private List<String> command(Map<String, String> springProperties) throws IOException, InterruptedException {
         List<String> overrides = springProperties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toList();
         List<String> command = new ArrayList<>(javaCommand);
+        List<String> sharing = image.classDataSharingOptions(!spec.isReplica());
+        classDataSharing = sharing.isEmpty() ? "off" : sharing.get(0).startsWith("-XX:SharedArchiveFile") ? "class archive" : "training the class archive";
+        command.addAll(sharing);
+        command.add("-jar");
+        command.add(image.jar().toString());
         command.addAll(mergeArgs(springArgs, overrides, List.of()));
         return command;
     }
@@ -75,13 +84,13 @@ final class ServiceRunner {
         return spec;
     }
 
-    Path jar() {
-        return jar;
+    ServiceImage image() {
+        return image;
     }
 
     void checkJar() {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(spec.name() + ": jar not found at " + jar
+        if (!Files.isRegularFile(image.fatJar())) {
+            throw new IllegalStateException(spec.name() + ": jar not found at " + image.fatJar()
                     + " - build it first (mvn -B -DskipTests install from the repo root; run-local.sh does it)");
         }
     }
@@ -93,7 +102,13 @@ final class ServiceRunner {
     /** Starts with these Spring properties over the configured ones, for this start only. */
     void start(Map<String, String> springProperties) throws IOException {
         checkJar();
-        process.start(command(springProperties));
+        try {
+            image.prepare();
+            process.start(command(springProperties));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while preparing " + spec.name(), e);
+        }
     }
 
     /** Polls the health endpoint until UP; on timeout or an early exit throws with the tail of the service log. */
@@ -137,11 +152,16 @@ final class ServiceRunner {
     }
 
     void stop(Duration timeout) {
-        process.stop(timeout);
+        process.stop(stopTimeout(timeout));
     }
 
     void close(Duration timeout) {
-        process.close(timeout);
+        process.close(stopTimeout(timeout));
+    }
+
+    /** A training JVM writes its class archive after its shutdown: several seconds more, longer with seven at once. */
+    private Duration stopTimeout(Duration timeout) {
+        return classDataSharing.startsWith("training") ? timeout.plus(image.archiveDumpTimeout()) : timeout;
     }
 
     void kill() {
@@ -154,6 +174,11 @@ final class ServiceRunner {
 
     Optional<Long> pid() {
         return process.pid();
+    }
+
+    /** How the last start used class data sharing: off, class archive, or training the class archive. */
+    String classDataSharing() {
+        return classDataSharing;
     }
 
     Duration lastStartupTime() {

@@ -24,6 +24,7 @@ final class Services {
     private final StackDirs dirs;
     private final StackProgress progress;
     private final Map<String, ServiceRunner> runners = new LinkedHashMap<>();
+    private final Map<String, ServiceImage> images = new LinkedHashMap<>();
 
     Services(LocalStackConfig config, StackDirs dirs, StackProgress progress) {
         this.config = config;
@@ -41,8 +42,8 @@ final class Services {
                 }
             }
         }
-        List<String> missing = runners.values().stream().filter(r -> !Files.isRegularFile(r.jar()))
-                .map(r -> r.jar().toString()).toList();
+        List<String> missing = runners.values().stream().filter(r -> !Files.isRegularFile(r.image().fatJar()))
+                .map(r -> r.image().fatJar().toString()).distinct().toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("service jar(s) not found:\n  " + String.join("\n  ", missing)
                     + "\nbuild them first: mvn -B -DskipTests install (from " + config.repoDir()
@@ -51,7 +52,8 @@ final class Services {
     }
 
     private ServiceRunner newRunner(ServiceSpec spec, Optional<Path> hostsFile) {
-        Path jar = config.repoDir().resolve(spec.module()).resolve("target").resolve(spec.module() + ".jar");
+        ServiceImage image = images.computeIfAbsent(spec.module(),
+                module -> new ServiceImage(config.repoDir(), module, config.classDataSharing()));
         List<String> cmd = new ArrayList<>();
         cmd.add(ChildProcess.javaExecutable());
         cmd.addAll(config.jvmOptions());
@@ -61,9 +63,7 @@ final class Services {
         cmd.add("-Djava.io.tmpdir=" + dirs.tmp(spec.name()));
         hostsFile.ifPresent(f -> cmd.add("-Djdk.net.hosts.file=" + f));
         cmd.add(dirs.marker(spec.name()));
-        cmd.add("-jar");
-        cmd.add(jar.toString());
-        return new ServiceRunner(spec, jar, cmd,
+        return new ServiceRunner(spec, image, cmd,
                 ServiceRunner.mergeArgs(springArgs(spec), config.springArgs(), config.serviceArgs(spec.name())),
                 config.repoDir().resolve(spec.module()), dirs.log(spec.name()), dirs.pidFile(spec.name()));
     }
@@ -133,8 +133,9 @@ final class Services {
                     r.start();
                     Duration d = r.awaitHealthy(config.healthTimeout());
                     progress.recordUp(name, d.toMillis());
-                    progress.line(String.format(Locale.ROOT, "%-18s healthy in %5.1f s  (%s, pid %s)", name,
-                            d.toMillis() / 1000.0, r.spec().healthUrl(), r.pid().map(String::valueOf).orElse("-")));
+                    progress.line(String.format(Locale.ROOT, "%-18s healthy in %5.1f s  (%s, pid %s, %s)", name,
+                            d.toMillis() / 1000.0, r.spec().healthUrl(), r.pid().map(String::valueOf).orElse("-"),
+                            r.classDataSharing()));
                     return null;
                 }));
             }

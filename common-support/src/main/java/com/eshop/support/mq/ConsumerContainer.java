@@ -54,7 +54,9 @@ public class ConsumerContainer implements SmartLifecycle {
     private DefaultMQPushConsumer startConsumer(MessageHandler handler) throws MQClientException {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(handler.consumerGroup());
         consumer.setNamesrvAddr(properties.getNameServer());
-        consumer.setInstanceName(handler.consumerGroup() + "@" + applicationName + "@" + ManagementFactory.getRuntimeMXBean().getPid());
+        // one client instance for all consumers of this JVM: one route poll, one rebalance loop and one heartbeat
+        // instead of one of each per group (idle, those took most of a service's CPU time)
+        consumer.setInstanceName("consumers@" + applicationName + "@" + ManagementFactory.getRuntimeMXBean().getPid());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.setMaxReconsumeTimes(properties.getMaxReconsumeTimes());
         consumer.setConsumeThreadMin(properties.getConsumeThreadMin());

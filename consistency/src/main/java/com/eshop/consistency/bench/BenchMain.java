@@ -55,6 +55,8 @@ public final class BenchMain {
               --c2                  service and TC JVMs with the C2 JIT, as a production JVM runs (default: C1 only, as
                                     ./run-local.sh starts them: on 2 cores nine JVMs compiling with C2 need more warm-up
                                     than a --quick run gives them)
+              --cds                 service JVMs with class-data-sharing archives (as ./run-local.sh --cds: trained by
+                                    the first run after a change of a service, mapped by later ones)
               --jfr DIR             a JDK Flight Recording (profile settings) of every service JVM into DIR, written
                                     when the stack stops (jfr print --events jdk.ExecutionSample DIR/order-service.jfr)
             """;
@@ -84,6 +86,7 @@ public final class BenchMain {
         boolean quick = false;
         boolean keep = false;
         boolean c2 = false;
+        boolean cds = false;
         Path dataDir = null;
         Path jfrDir = null;
         for (int i = 0; i < args.length; i++) {
@@ -91,6 +94,7 @@ public final class BenchMain {
                 case "--quick" -> quick = true;
                 case "--keep-stack" -> keep = true;
                 case "--c2" -> c2 = true;
+                case "--cds" -> cds = true;
                 case "--jfr" -> {
                     if (++i >= args.length) {
                         usage("--jfr needs a directory");
@@ -110,13 +114,14 @@ public final class BenchMain {
                 default -> usage("unknown option " + args[i]);
             }
         }
-        int exit = new BenchMain(Sizes.of(quick)).run(dataDir, keep, quick, c2, jfrDir);
+        int exit = new BenchMain(Sizes.of(quick)).run(dataDir, keep, quick, c2, cds, jfrDir);
         System.exit(exit);
     }
 
-    private int run(Path dataDir, boolean keep, boolean quick, boolean c2, Path jfrDir) {
+    private int run(Path dataDir, boolean keep, boolean quick, boolean c2, boolean cds, Path jfrDir) {
         LocalStackConfig.Builder b = LocalStackConfig.builder()
                 .reset(true)
+                .classDataSharing(cds)
                 .scanInterval(Duration.ZERO) // the bench triggers the scan itself, in the lost-timeout phase only
                 .springArgs("--eshop.order.pay-timeout=" + PAY_TIMEOUT, "--eshop.faults.enabled=true");
         if (c2) {
@@ -136,7 +141,8 @@ public final class BenchMain {
         SuiteClient client = null;
         try {
             stack.start();
-            table.add("stack ready (launcher start → all services healthy)", seconds(stack.readyMillis()), "≤ 60 s");
+            table.add("stack ready (launcher start → all services healthy" + (cds ? "; --cds, see the launcher's lines" : "")
+                    + ")", seconds(stack.readyMillis()), "≤ 60 s");
             client = new SuiteClient(stack.dubboRegistryAddress());
             orders = new BenchOrders(client, stack::jdbcUrl);
             log("bench " + runTag + (quick ? " (quick)" : "") + " on " + Runtime.getRuntime().availableProcessors() + " cores");
