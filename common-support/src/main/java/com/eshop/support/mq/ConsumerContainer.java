@@ -59,8 +59,9 @@ public class ConsumerContainer implements SmartLifecycle {
         consumer.setInstanceName("consumers@" + applicationName + "@" + ManagementFactory.getRuntimeMXBean().getPid());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.setMaxReconsumeTimes(properties.getMaxReconsumeTimes());
-        consumer.setConsumeThreadMin(properties.getConsumeThreadMin());
-        consumer.setConsumeThreadMax(properties.getConsumeThreadMax());
+        int threads = properties.consumeThreadsOf(handler.consumerGroup());
+        consumer.setConsumeThreadMin(threads);
+        consumer.setConsumeThreadMax(Math.max(threads, properties.getConsumeThreadMax()));
         consumer.setPollNameServerInterval(properties.getPollNameServerIntervalMs());
         consumer.setAwaitTerminationMillisWhenShutdown(properties.getShutdownAwait().toMillis());
         consumer.subscribe(handler.topic(), "*");

@@ -4,6 +4,8 @@ import lombok.Data;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 @Data
 @ConfigurationProperties("eshop.rocketmq")
@@ -28,6 +30,11 @@ public class MqProperties {
     private String delayLevels = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
     private int consumeThreadMin = 4;
     private int consumeThreadMax = 8;
+    /**
+     * Consuming threads of particular consumer groups, by group name, instead of consume-thread-min (the client's pool
+     * grows beyond its minimum only when its queue is full, which it never is: the minimum is what consumes).
+     */
+    private Map<String, Integer> consumeThreads = new HashMap<>();
     private int pollNameServerIntervalMs = 30_000;
     private int sendTimeoutMs = 5_000;
     /**
@@ -46,6 +53,11 @@ public class MqProperties {
     private int dlqRedriveMax = 1000;
     /** How long a reading of a group's dead-letter depth (gauge eshop.mq.dlq.depth) is reused before the broker is asked again. */
     private Duration dlqDepthRefresh = Duration.ofSeconds(30);
+
+    /** Threads consuming for this group. */
+    public int consumeThreadsOf(String consumerGroup) {
+        return consumeThreads.getOrDefault(consumerGroup, consumeThreadMin);
+    }
 
     public enum DelayMode {
         /** RocketMQ 5 timer message: delivered at its time. */
