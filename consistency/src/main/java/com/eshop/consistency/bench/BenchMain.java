@@ -9,6 +9,7 @@ import com.eshop.stack.ServiceSpec;
 import com.eshop.stack.SuiteClient;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -129,6 +130,7 @@ public final class BenchMain {
             b.seataJvmOptions(withoutC1Only(LocalStackConfig.DEFAULT_SEATA_JVM_OPTIONS));
         }
         if (jfrDir != null) {
+            createDirectories(jfrDir); // a JVM whose recording file cannot be written does not start
             for (ServiceSpec spec : ServiceSpec.ALL) {
                 String service = spec.name();
                 b.serviceJvmOptions(service, "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
@@ -474,6 +476,14 @@ public final class BenchMain {
 
     private static String seconds(long millis) {
         return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
     }
 
     private static void usage(String problem) {
