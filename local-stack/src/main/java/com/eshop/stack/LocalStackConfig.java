@@ -47,6 +47,7 @@ public final class LocalStackConfig {
     private final Map<String, List<String>> serviceJvmOptions;
     private final List<String> seataJvmOptions;
     private final boolean classDataSharing;
+    private final Duration classArchiveDumpTimeout;
     private final Duration scanInterval;
     private final String scanJobHandler;
     private final String scanJobParams;
@@ -81,6 +82,7 @@ public final class LocalStackConfig {
         this.serviceJvmOptions = Map.copyOf(sj);
         this.seataJvmOptions = List.copyOf(b.seataJvmOptions);
         this.classDataSharing = b.classDataSharing;
+        this.classArchiveDumpTimeout = b.classArchiveDumpTimeout;
         this.scanInterval = b.scanInterval;
         this.scanJobHandler = b.scanJobHandler;
         this.scanJobParams = b.scanJobParams;
@@ -148,6 +150,8 @@ public final class LocalStackConfig {
     public List<String> seataJvmOptions() { return seataJvmOptions; }
     /** Whether service JVMs map a class-data-sharing archive of their classes, trained by a first clean run (ServiceImage). */
     public boolean classDataSharing() { return classDataSharing; }
+    /** How much longer than the stop timeout a JVM training its class archive may take to stop (it writes the archive). */
+    public Duration classArchiveDumpTimeout() { return classArchiveDumpTimeout; }
     /** Interval of the scan-job trigger; {@code null} or zero disables it. */
     public Duration scanInterval() { return scanInterval; }
     public String scanJobHandler() { return scanJobHandler; }
@@ -183,6 +187,7 @@ public final class LocalStackConfig {
         serviceJvmOptions.forEach((k, v) -> b.serviceJvmOptions.put(k, new ArrayList<>(v)));
         b.seataJvmOptions = new ArrayList<>(seataJvmOptions);
         b.classDataSharing = classDataSharing;
+        b.classArchiveDumpTimeout = classArchiveDumpTimeout;
         b.scanInterval = scanInterval;
         b.scanJobHandler = scanJobHandler;
         b.scanJobParams = scanJobParams;
@@ -215,6 +220,8 @@ public final class LocalStackConfig {
         private final Map<String, List<String>> serviceJvmOptions = new LinkedHashMap<>();
         private List<String> seataJvmOptions = new ArrayList<>(DEFAULT_SEATA_JVM_OPTIONS);
         private boolean classDataSharing;
+        // seven JVMs writing ~120 MB archives at once on 2 cores took ~90 s
+        private Duration classArchiveDumpTimeout = Duration.ofSeconds(120);
         private Duration scanInterval = Duration.ofSeconds(60);
         private String scanJobHandler = "autoCancelExpiredOrderTask";
         private String scanJobParams = "";
@@ -274,6 +281,7 @@ public final class LocalStackConfig {
          * trains its archive (slower start, and the archive is written at its stop), later starts map it.
          */
         public Builder classDataSharing(boolean on) { this.classDataSharing = on; return this; }
+        public Builder classArchiveDumpTimeout(Duration d) { this.classArchiveDumpTimeout = Objects.requireNonNull(d); return this; }
         /** Interval of the {@code autoCancelExpiredOrderTask} trigger (default 60 s); null or zero: never. */
         public Builder scanInterval(Duration scanInterval) { this.scanInterval = scanInterval; return this; }
         public Builder scanJobHandler(String handler) { this.scanJobHandler = Objects.requireNonNull(handler); return this; }

@@ -22,23 +22,26 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceImage {
     private static final String STAMP = "fat-jar.sha256";
-    private static final long TOOL_TIMEOUT_SECONDS = 120;
-    private static final Duration ARCHIVE_DUMP_TIMEOUT = Duration.ofSeconds(120);
 
     private final String module;
     private final Path fatJar;
     private final Path dir;
     private final boolean classDataSharing;
+    private final Duration archiveDumpTimeout;
+    private final Duration toolTimeout;
 
-    ServiceImage(Path repoDir, String module, boolean classDataSharing) {
+    /** {@code toolTimeout}: how long an extraction or an archive check may take (the stack's health timeout). */
+    ServiceImage(Path repoDir, String module, boolean classDataSharing, Duration archiveDumpTimeout, Duration toolTimeout) {
         this.module = module;
         this.fatJar = repoDir.resolve(module).resolve("target").resolve(module + ".jar");
         this.dir = repoDir.resolve(module).resolve("target").resolve("local-stack-image");
         this.classDataSharing = classDataSharing;
+        this.archiveDumpTimeout = archiveDumpTimeout;
+        this.toolTimeout = toolTimeout;
     }
 
     Duration archiveDumpTimeout() {
-        return ARCHIVE_DUMP_TIMEOUT;
+        return archiveDumpTimeout;
     }
 
     Path fatJar() {
@@ -120,9 +123,9 @@ final class ServiceImage {
         try {
             Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(output.toFile()).start();
-            if (!p.waitFor(TOOL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(toolTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException(what + ": no answer within " + TOOL_TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException(what + ": no answer within " + toolTimeout.toSeconds() + " s");
             }
             if (p.exitValue() != 0) {
                 throw new IllegalStateException(what + " failed (exit " + p.exitValue() + "): " + Files.readString(output));

@@ -32,7 +32,7 @@ final class ServiceRunner {
     private final List<String> springArgs;
     private final ChildProcess process;
     private volatile Duration lastStartupTime;
-    private volatile String classDataSharing = "off";
+    private volatile String classDataSharing = "no class archive";
 
     /** {@code javaCommand}: java and its options; {@code springArgs}: the service's arguments. */
     ServiceRunner(ServiceSpec spec, ServiceImage image, List<String> javaCommand, List<String> springArgs, Path workDir,
@@ -48,7 +48,7 @@ final class ServiceRunner {
         List<String> overrides = springProperties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toList();
         List<String> command = new ArrayList<>(javaCommand);
         List<String> sharing = image.classDataSharingOptions(!spec.isReplica());
-        classDataSharing = sharing.isEmpty() ? "off" : sharing.get(0).startsWith("-XX:SharedArchiveFile") ? "class archive" : "training the class archive";
+        classDataSharing = sharing.isEmpty() ? "no class archive" : sharing.get(0).startsWith("-XX:SharedArchiveFile") ? "class archive" : "training the class archive";
         command.addAll(sharing);
         command.add("-jar");
         command.add(image.jar().toString());
@@ -176,7 +176,7 @@ final class ServiceRunner {
         return process.pid();
     }
 
-    /** How the last start used class data sharing: off, class archive, or training the class archive. */
+    /** How the last start used class data sharing: no class archive, class archive, or training the class archive. */
     String classDataSharing() {
         return classDataSharing;
     }

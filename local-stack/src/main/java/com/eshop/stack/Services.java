@@ -53,7 +53,8 @@ final class Services {
 
     private ServiceRunner newRunner(ServiceSpec spec, Optional<Path> hostsFile) {
         ServiceImage image = images.computeIfAbsent(spec.module(),
-                module -> new ServiceImage(config.repoDir(), module, config.classDataSharing()));
+                module -> new ServiceImage(config.repoDir(), module, config.classDataSharing(),
+                        config.classArchiveDumpTimeout(), config.healthTimeout()));
         List<String> cmd = new ArrayList<>();
         cmd.add(ChildProcess.javaExecutable());
         cmd.addAll(config.jvmOptions());
