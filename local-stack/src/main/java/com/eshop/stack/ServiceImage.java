@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +21,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceImage {
     private static final String STAMP = "fat-jar.sha256";
+
+    /** How one start uses the class archive. */
+    enum ArchiveUse {
+        NONE("no class archive"), MAPPED("class archive"), TRAINING("training the class archive");
+
+        final String label;
+
+        ArchiveUse(String label) {
+            this.label = label;
+        }
+    }
 
     private final String module;
     private final Path fatJar;
@@ -65,45 +75,44 @@ final class ServiceImage {
     /**
      * Extracts the fat jar unless the extraction of this very content is there. A new extraction drops the class
      * archive: its recorded jar sizes and times no longer match, so the next start trains a new one.
-     *
-     * @return whether it extracted
      */
-    synchronized boolean prepare() throws IOException, InterruptedException {
+    synchronized void prepare() throws IOException, InterruptedException {
         String sha = sha256(fatJar);
         Path stamp = dir.resolve(STAMP);
         if (Files.isRegularFile(jar()) && Files.isRegularFile(stamp) && Files.readString(stamp).trim().equals(sha)) {
-            return false;
+            return;
         }
         FileTree.deleteRecursively(dir);
         Files.createDirectories(dir);
         runTool(List.of(ChildProcess.javaExecutable(), "-Djarmode=tools", "-jar", fatJar.toString(),
                 "extract", "--destination", dir.toString()), "extract " + fatJar);
         Files.writeString(stamp, sha + "\n");
-        return true;
     }
 
     /**
-     * The JVM options of one start: map the class archive if there is one; else, on an instance allowed to train
-     * (one per image: two JVMs must not write the same file), write one when this JVM ends cleanly.
+     * How the next start uses the class archive: maps it if there is one; else, on an instance allowed to train (one
+     * per image: two JVMs must not write the same file), writes one when that JVM ends cleanly.
      */
-    synchronized List<String> classDataSharingOptions(boolean mayTrain) throws IOException, InterruptedException {
+    synchronized ArchiveUse archiveUse(boolean mayTrain) throws IOException, InterruptedException {
         if (!classDataSharing) {
-            return List.of();
+            return ArchiveUse.NONE;
         }
         if (!Files.exists(archive()) && Files.exists(trainedArchive())) {
             adoptTrainedArchive();
         }
         if (Files.exists(archive())) {
-            return List.of("-XX:SharedArchiveFile=" + archive());
+            return ArchiveUse.MAPPED;
         }
-        if (!mayTrain) {
-            return List.of();
-        }
-        List<String> options = new ArrayList<>();
-        options.add("-XX:ArchiveClassesAtExit=" + trainedArchive());
-        // the dump lists every class it cannot archive (~1000 lines of class-file-version warnings)
-        options.add("-Xlog:cds=off,cds+dynamic=off");
-        return options;
+        return mayTrain ? ArchiveUse.TRAINING : ArchiveUse.NONE;
+    }
+
+    List<String> jvmOptions(ArchiveUse use) {
+        return switch (use) {
+            case NONE -> List.of();
+            case MAPPED -> List.of("-XX:SharedArchiveFile=" + archive());
+            // the dump lists every class it cannot archive (~1000 lines of class-file-version warnings)
+            case TRAINING -> List.of("-XX:ArchiveClassesAtExit=" + trainedArchive(), "-Xlog:cds=off,cds+dynamic=off");
+        };
     }
 
     /** A training JVM killed while writing leaves a partial file: only an archive the JVM maps with -Xshare:on is kept. */

@@ -32,7 +32,7 @@ final class ServiceRunner {
     private final List<String> springArgs;
     private final ChildProcess process;
     private volatile Duration lastStartupTime;
-    private volatile String classDataSharing = "no class archive";
+    private volatile ServiceImage.ArchiveUse archiveUse = ServiceImage.ArchiveUse.NONE;
 
     /** {@code javaCommand}: java and its options; {@code springArgs}: the service's arguments. */
     ServiceRunner(ServiceSpec spec, ServiceImage image, List<String> javaCommand, List<String> springArgs, Path workDir,
@@ -47,9 +47,8 @@ final class ServiceRunner {
     private List<String> command(Map<String, String> springProperties) throws IOException, InterruptedException {
         List<String> overrides = springProperties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toList();
         List<String> command = new ArrayList<>(javaCommand);
-        List<String> sharing = image.classDataSharingOptions(!spec.isReplica());
-        classDataSharing = sharing.isEmpty() ? "no class archive" : sharing.get(0).startsWith("-XX:SharedArchiveFile") ? "class archive" : "training the class archive";
-        command.addAll(sharing);
+        archiveUse = image.archiveUse(!spec.isReplica());
+        command.addAll(image.jvmOptions(archiveUse));
         command.add("-jar");
         command.add(image.jar().toString());
         command.addAll(mergeArgs(springArgs, overrides, List.of()));
@@ -161,7 +160,7 @@ final class ServiceRunner {
 
     /** A training JVM writes its class archive after its shutdown: several seconds more, longer with seven at once. */
     private Duration stopTimeout(Duration timeout) {
-        return classDataSharing.startsWith("training") ? timeout.plus(image.archiveDumpTimeout()) : timeout;
+        return archiveUse == ServiceImage.ArchiveUse.TRAINING ? timeout.plus(image.archiveDumpTimeout()) : timeout;
     }
 
     void kill() {
@@ -176,9 +175,9 @@ final class ServiceRunner {
         return process.pid();
     }
 
-    /** How the last start used class data sharing: no class archive, class archive, or training the class archive. */
-    String classDataSharing() {
-        return classDataSharing;
+    /** How the last start used the class archive, as the launcher prints it. */
+    String archiveUseLabel() {
+        return archiveUse.label;
     }
 
     Duration lastStartupTime() {

@@ -136,7 +136,7 @@ final class Services {
                     progress.recordUp(name, d.toMillis());
                     progress.line(String.format(Locale.ROOT, "%-18s healthy in %5.1f s  (%s, pid %s, %s)", name,
                             d.toMillis() / 1000.0, r.spec().healthUrl(), r.pid().map(String::valueOf).orElse("-"),
-                            r.classDataSharing()));
+                            r.archiveUseLabel()));
                     return null;
                 }));
             }

@@ -55,7 +55,7 @@ public class ConsumerContainer implements SmartLifecycle {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(handler.consumerGroup());
         consumer.setNamesrvAddr(properties.getNameServer());
         // one client instance for all consumers of this JVM: one route poll, one rebalance loop and one heartbeat
-        // instead of one of each per group (idle, those took most of a service's CPU time)
+        // instead of one of each per group
         consumer.setInstanceName("consumers@" + applicationName + "@" + ManagementFactory.getRuntimeMXBean().getPid());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.setMaxReconsumeTimes(properties.getMaxReconsumeTimes());
