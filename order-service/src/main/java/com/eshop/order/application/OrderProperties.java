@@ -21,6 +21,11 @@ public class OrderProperties {
     private Duration reconcileGrace = Duration.ofMinutes(5);
     /** The reconciliation job reads orders cancelled at most this long ago (older ones are left to an operator). */
     private Duration reconcileLookback = Duration.ofDays(1);
+    /**
+     * Dubbo timeout of the call that creates an order's fulfillment (fulfill, WMS and TMS orders). It is the work of
+     * the fulfill-order global transaction, so it may take nearly as long as that transaction (30 s).
+     */
+    private Duration fulfillmentCallTimeout = Duration.ofSeconds(25);
     private Timeline timeline = new Timeline();
 
     /** The order timeline (ops API and page). */

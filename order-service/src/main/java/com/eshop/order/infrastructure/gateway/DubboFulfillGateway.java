@@ -5,10 +5,13 @@ import com.eshop.common.api.fulfill.FulfillApi;
 import com.eshop.common.api.fulfill.FulfillItemRequest;
 import com.eshop.common.api.fulfill.ReceiveFulfillRequest;
 import com.eshop.order.application.FulfillGateway;
+import com.eshop.order.application.OrderProperties;
 import com.eshop.order.domain.Order;
 import com.eshop.order.domain.OrderItem;
 import com.eshop.support.error.SentinelGuard;
+import org.apache.dubbo.common.constants.CommonConstants;
 import org.apache.dubbo.config.annotation.DubboReference;
+import org.apache.dubbo.rpc.RpcContext;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -25,6 +28,11 @@ public class DubboFulfillGateway implements FulfillGateway {
 
     @DubboReference(version = "1.0.0", check = false)
     private FulfillApi fulfillApi;
+    private final OrderProperties properties;
+
+    public DubboFulfillGateway(OrderProperties properties) {
+        this.properties = properties;
+    }
 
     @Override
     public void receiveOrderFulfill(Order order, List<OrderItem> items) {
@@ -40,6 +48,10 @@ public class DubboFulfillGateway implements FulfillGateway {
             fulfillItem.setSalePrice(item.salePrice());
             return fulfillItem;
         }).toList());
+        // the call is the fulfill-order global transaction's work: timing it out earlier than that transaction would
+        // turn a slow fulfillment (the first ones after a start) into a rollback racing the branches still running
+        RpcContext.getClientAttachment().setObjectAttachment(CommonConstants.TIMEOUT_KEY,
+                properties.getFulfillmentCallTimeout().toMillis());
         unwrap(fulfillApi.receiveOrderFulfill(request));
     }
 
