@@ -30,8 +30,14 @@ public interface OrderRepository {
     /** The pay type chosen at pre-pay, while the order is unpaid. */
     void choosePayType(String orderId, int payType);
 
-    /** CREATED -> PAID with the accepted payment and its record; false when the order was no longer CREATED. */
-    boolean markPaid(String orderId, int payType, String outTradeNo, int payAmount);
+    /**
+     * CREATED -> PAID with the accepted payment, its record and the operate log that carries the pay attempt's request
+     * id; false when the order was no longer CREATED.
+     */
+    boolean markPaid(String orderId, int payType, String outTradeNo, int payAmount, String payRequestId);
+
+    /** Whether that pay attempt's CREATED -> PAID committed (its operate log). */
+    boolean isPaidBy(String orderId, String payRequestId);
 
     /** A conditional transition with its operate log; false when the order was no longer in {@code from}. */
     boolean transit(String orderId, OrderStatusEnum from, OrderStatusEnum to, OrderOperateTypeEnum operateType);

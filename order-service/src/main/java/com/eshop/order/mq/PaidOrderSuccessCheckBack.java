@@ -8,7 +8,7 @@ import lombok.RequiredArgsConstructor;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.springframework.stereotype.Component;
 
-/** PAID_ORDER_SUCCESS is delivered iff CREATED -> PAID committed; the order id is the key. */
+/** PAID_ORDER_SUCCESS is delivered iff its pay attempt's CREATED -> PAID committed; the order id is the key. */
 @Component
 @RequiredArgsConstructor
 public class PaidOrderSuccessCheckBack implements TransactionCheckBack {
@@ -26,6 +26,6 @@ public class PaidOrderSuccessCheckBack implements TransactionCheckBack {
 
     @Override
     public boolean isCommitted(MessageExt message) {
-        return payCallbackService.isPaymentAccepted(message.getKeys());
+        return payCallbackService.isPaymentAccepted(message.getKeys(), message.getUserProperty(PayCallbackService.PAY_REQUEST_ID));
     }
 }

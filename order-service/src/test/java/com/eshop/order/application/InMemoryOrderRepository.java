@@ -84,7 +84,7 @@ class InMemoryOrderRepository implements OrderRepository {
     }
 
     @Override
-    public boolean markPaid(String orderId, int payType, String outTradeNo, int payAmount) {
+    public boolean markPaid(String orderId, int payType, String outTradeNo, int payAmount, String payRequestId) {
         Order o = orders.get(orderId);
         if (o == null || o.status() != OrderStatusEnum.CREATED) {
             return false;
@@ -93,8 +93,13 @@ class InMemoryOrderRepository implements OrderRepository {
         OrderPayment p = payments.get(orderId);
         payments.put(orderId, new OrderPayment(orderId, payType, p.payAmount(), PayStatusEnum.PAID, outTradeNo, Instant.now()));
         paymentRecords.put(orderId + "/" + payType, new PaymentRecord(orderId, payType, outTradeNo, payAmount, PaymentRecordStatus.ACCEPTED, null));
-        operateLogs.add(new OperateLog(orderId, OrderOperateTypeEnum.PAID, OrderStatusEnum.CREATED, OrderStatusEnum.PAID, null));
+        operateLogs.add(new OperateLog(orderId, OrderOperateTypeEnum.PAID, OrderStatusEnum.CREATED, OrderStatusEnum.PAID, payRequestId));
         return true;
+    }
+
+    @Override
+    public boolean isPaidBy(String orderId, String payRequestId) {
+        return operateLogs.stream().anyMatch(log -> log.orderId().equals(orderId) && payRequestId.equals(log.requestId()));
     }
 
     @Override

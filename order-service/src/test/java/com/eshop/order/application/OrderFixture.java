@@ -71,7 +71,7 @@ class OrderFixture {
     /** A stored order paid through the accepted pay callback path, in {@code status} (PAID or later). */
     Order paidOrder(String orderId, String couponId, OrderStatusEnum status) {
         Order order = unpaidOrder(orderId, Instant.now().plusSeconds(600), couponId);
-        orders.markPaid(orderId, PAY_TYPE, "T-" + orderId, order.payAmount());
+        orders.markPaid(orderId, PAY_TYPE, "T-" + orderId, order.payAmount(), "pay-" + orderId);
         if (status != OrderStatusEnum.PAID) {
             orders.transit(orderId, OrderStatusEnum.PAID, status, OrderOperateTypeEnum.FULFILL);
         }

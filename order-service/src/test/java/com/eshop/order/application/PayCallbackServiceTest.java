@@ -26,9 +26,21 @@ class PayCallbackServiceTest {
 
         assertThat(f.orders.order("O1").status()).isEqualTo(OrderStatusEnum.PAID);
         assertThat(f.isPaid("O1")).isTrue();
-        assertThat(f.mq.to(RocketMqConstant.PAID_ORDER_SUCCESS_TOPIC)).singleElement().satisfies(sent -> assertThat(sent.keys()).isEqualTo("O1"));
-        assertThat(f.payCallbackService.isPaymentAccepted("O1")).isTrue();
+        RecordingMqProducer.Sent paid = f.mq.to(RocketMqConstant.PAID_ORDER_SUCCESS_TOPIC).get(0);
+        assertThat(f.mq.to(RocketMqConstant.PAID_ORDER_SUCCESS_TOPIC)).hasSize(1);
+        assertThat(paid.keys()).isEqualTo("O1");
+        assertThat(f.payCallbackService.isPaymentAccepted("O1", paid.properties().get(PayCallbackService.PAY_REQUEST_ID))).isTrue();
         assertThat(f.pay.captures).containsExactly("O1/10/T-O1-10/1000");
+    }
+
+    @Test
+    void theCheckBackOfAnAttemptWhoseLocalTransactionNeverRanRollsBackThoughAnotherAttemptPaidTheOrder() {
+        f.unpaidOrder("O1", Instant.now().plusSeconds(600), null);
+        f.payCallbackService.payCallback(callback("O1", 10, 1000));
+
+        // the half message of an earlier attempt whose send outcome was lost carries an id no local transaction wrote
+        assertThat(f.payCallbackService.isPaymentAccepted("O1", "an-attempt-that-never-ran")).isFalse();
+        assertThat(f.payCallbackService.isPaymentAccepted("O1", null)).isFalse();
     }
 
     @Test

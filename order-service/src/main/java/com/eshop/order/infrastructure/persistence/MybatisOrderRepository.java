@@ -95,7 +95,7 @@ public class MybatisOrderRepository implements OrderRepository {
     @Override
     @GlobalLock
     @Transactional(rollbackFor = Exception.class)
-    public boolean markPaid(String orderId, int payType, String outTradeNo, int payAmount) {
+    public boolean markPaid(String orderId, int payType, String outTradeNo, int payAmount, String payRequestId) {
         if (orderInfoMapper.transitToPaid(orderId, OrderStatusEnum.CREATED.getCode(), OrderStatusEnum.PAID.getCode(), payType) == 0) {
             return false;
         }
@@ -103,8 +103,15 @@ public class MybatisOrderRepository implements OrderRepository {
             throw new BizException(ErrorCode.SYSTEM_ERROR, "payment detail of " + orderId + " is not unpaid");
         }
         paymentRecordMapper.insert(OrderRows.toRow(new PaymentRecord(orderId, payType, outTradeNo, payAmount, PaymentRecordStatus.ACCEPTED, null)));
-        operateLogMapper.insert(operateLog(orderId, OrderOperateTypeEnum.PAID, OrderStatusEnum.CREATED, OrderStatusEnum.PAID, null, null));
+        operateLogMapper.insert(operateLog(orderId, OrderOperateTypeEnum.PAID, OrderStatusEnum.CREATED, OrderStatusEnum.PAID, null, payRequestId));
         return true;
+    }
+
+    @Override
+    public boolean isPaidBy(String orderId, String payRequestId) {
+        return operateLogMapper.selectCount(new LambdaQueryWrapper<OrderOperateLogDO>()
+                .eq(OrderOperateLogDO::getOrderId, orderId)
+                .eq(OrderOperateLogDO::getRequestId, payRequestId)) > 0;
     }
 
     @Override
