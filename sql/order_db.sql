@@ -128,8 +128,11 @@ CREATE TABLE IF NOT EXISTS after_sale_log (
   pre_status INT NOT NULL,
   current_status INT NOT NULL,
   remark VARCHAR(255) NULL,
+  -- the attempt whose local transaction wrote this change: the check-back of its transactional message looks for it
+  request_id VARCHAR(64) NULL,
   gmt_create DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-  KEY idx_after_sale_id (after_sale_id)
+  KEY idx_after_sale_id (after_sale_id),
+  UNIQUE KEY uk_request_id (request_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 CREATE TABLE IF NOT EXISTS after_sale_refund (

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The refund's first stage (section 15) on CANCEL_REFUND_REQUEST: one after-sale per cancelled paid order, written as
@@ -40,6 +41,9 @@ public class PrepareRefundService {
     private final AfterSaleRepository afterSaleRepository;
     private final RedisLock redisLock;
     private final MqProducer mqProducer;
+
+    /** Message property of ACTUAL_REFUND: the attempt whose local transaction the message belongs to. */
+    public static final String REQUEST_ID = "afterSaleRequestId";
 
     public void processCancelOrder(CancelOrderAssembleRequest request) {
         String orderId = request.getOrderId();
@@ -59,14 +63,17 @@ public class PrepareRefundService {
             message.setOrderId(orderId);
             message.setAfterSaleId(afterSaleId);
             message.setLastReturnGoods(request.isLastReturnGoods());
-            mqProducer.sendInTransaction(RocketMqConstant.ACTUAL_REFUND_TOPIC, afterSaleId, message, Map.of(),
-                    () -> insertCancelOrderAfterSale(request, afterSaleId, refundAmount));
+            // a redelivery after a send whose outcome was lost leaves the first attempt's half message: its check-back
+            // must find that attempt's own write, not the after-sale a later attempt wrote
+            String requestId = UUID.randomUUID().toString();
+            mqProducer.sendInTransaction(RocketMqConstant.ACTUAL_REFUND_TOPIC, afterSaleId, message, Map.of(REQUEST_ID, requestId),
+                    () -> insertCancelOrderAfterSale(request, afterSaleId, refundAmount, requestId));
         }
     }
 
-    /** Check-back of ACTUAL_REFUND: the after-sale was written with its refund row (the article had this inverted). */
-    public boolean afterSaleRecordsExist(String afterSaleId) {
-        return afterSaleRepository.findAfterSale(afterSaleId).isPresent() && afterSaleRepository.findRefund(afterSaleId).isPresent();
+    /** Check-back of ACTUAL_REFUND: that attempt wrote the after-sale with its refund row (the article had this inverted). */
+    public boolean isAfterSaleWrittenBy(String afterSaleId, String requestId) {
+        return requestId != null && afterSaleRepository.isChangedBy(afterSaleId, requestId);
     }
 
     /** A cancelled order is refunded in full: what was paid. */
@@ -75,7 +82,7 @@ public class PrepareRefundService {
     }
 
     /** After-sale info, items, log and refund row, all or nothing. */
-    private void insertCancelOrderAfterSale(CancelOrderAssembleRequest request, String afterSaleId, int refundAmount) {
+    private void insertCancelOrderAfterSale(CancelOrderAssembleRequest request, String afterSaleId, int refundAmount, String requestId) {
         OrderDetailDTO order = request.getOrderInfoDTO();
         if (order.getTotalAmount() == null || order.getTotalAmount() <= 0) {
             throw new BizException(ErrorCode.SYSTEM_ERROR, "order " + request.getOrderId() + " has no total amount to apportion the refund by");
@@ -93,6 +100,6 @@ public class PrepareRefundService {
         }
         AfterSaleRefund refund = new AfterSaleRefund(afterSaleId, request.getOrderId(), RefundRequestIds.forAfterSale(afterSaleId),
                 order.getPayType(), order.getOutTradeNo(), refundAmount, RefundStatusEnum.UN_REFUND);
-        afterSaleRepository.insertAfterSale(afterSale, items, refund);
+        afterSaleRepository.insertAfterSale(afterSale, items, refund, requestId);
     }
 }

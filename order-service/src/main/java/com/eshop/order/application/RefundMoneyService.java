@@ -16,6 +16,7 @@ import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The refund's second stage (section 15) on ACTUAL_REFUND: the gateway refunds by the after-sale's fixed refund
@@ -28,6 +29,8 @@ import java.util.Map;
 public class RefundMoneyService {
     /** Message property of the coupon release sent by refundMoney: its check-back looks the after-sale up. */
     public static final String AFTER_SALE_ID = "afterSaleId";
+    /** Message property of the coupon release: the attempt whose local transaction the message belongs to. */
+    public static final String REQUEST_ID = "afterSaleRequestId";
 
     private final OrderRepository orderRepository;
     private final AfterSaleRepository afterSaleRepository;
@@ -47,18 +50,19 @@ public class RefundMoneyService {
             payGateway.executeRefund(refund.refundRequestId(), refund.orderId(), refund.outTradeNo(), refund.payType(), refund.refundAmount());
             Order order = orderRepository.findOrder(refund.orderId()).orElseThrow(() -> OrderQueryService.notFound(refund.orderId()));
             if (message.isLastReturnGoods() && order.couponId() != null) {
+                String requestId = UUID.randomUUID().toString();
                 mqProducer.sendInTransaction(RocketMqConstant.CANCEL_RELEASE_PROPERTY_TOPIC, order.orderId(),
                         ReleaseAssetsService.releaseUserCouponRequest(order.userId(), order.couponId(), order.orderId()),
-                        Map.of(AFTER_SALE_ID, afterSaleId), () -> afterSaleRepository.markRefunding(afterSaleId));
+                        Map.of(AFTER_SALE_ID, afterSaleId, REQUEST_ID, requestId), () -> afterSaleRepository.markRefunding(afterSaleId, requestId));
             } else {
-                afterSaleRepository.markRefunding(afterSaleId);
+                afterSaleRepository.markRefunding(afterSaleId, null);
             }
         }
     }
 
-    /** Check-back of the coupon release: the after-sale recorded its refund. */
-    public boolean isRefundExecuted(String afterSaleId) {
-        return afterSaleRepository.findAfterSale(afterSaleId).filter(AfterSale::isRefundExecuted).isPresent();
+    /** Check-back of the coupon release: that attempt recorded the after-sale's refund. */
+    public boolean isRefundExecutedBy(String afterSaleId, String requestId) {
+        return afterSaleId != null && requestId != null && afterSaleRepository.isChangedBy(afterSaleId, requestId);
     }
 
     private static BizException afterSaleNotFound(String afterSaleId) {

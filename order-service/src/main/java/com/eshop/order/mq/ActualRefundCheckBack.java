@@ -29,7 +29,7 @@ public class ActualRefundCheckBack implements TransactionCheckBack {
     /** COMMIT when the records exist (the article committed when they were missing). */
     @Override
     public boolean isCommitted(MessageExt message) {
-        return prepareRefundService.afterSaleRecordsExist(body(message).getAfterSaleId());
+        return prepareRefundService.isAfterSaleWrittenBy(body(message).getAfterSaleId(), message.getUserProperty(PrepareRefundService.REQUEST_ID));
     }
 
     private static ActualRefundMessage body(MessageExt message) {

@@ -26,6 +26,7 @@ public class RefundReleaseCouponCheckBack implements TransactionCheckBack {
 
     @Override
     public boolean isCommitted(MessageExt message) {
-        return refundMoneyService.isRefundExecuted(message.getUserProperty(RefundMoneyService.AFTER_SALE_ID));
+        return refundMoneyService.isRefundExecutedBy(message.getUserProperty(RefundMoneyService.AFTER_SALE_ID),
+                message.getUserProperty(RefundMoneyService.REQUEST_ID));
     }
 }

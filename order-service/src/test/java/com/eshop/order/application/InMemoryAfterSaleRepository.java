@@ -10,6 +10,8 @@ import com.eshop.order.domain.AfterSaleRepository;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +21,7 @@ class InMemoryAfterSaleRepository implements AfterSaleRepository {
     final Map<String, List<AfterSaleItem>> items = new LinkedHashMap<>();
     final Map<String, AfterSaleRefund> refunds = new LinkedHashMap<>();
     final List<String> log = new ArrayList<>();
+    private final Set<String> changedBy = new HashSet<>();
 
     @Override
     public Optional<AfterSale> findAfterSale(String afterSaleId) {
@@ -41,24 +44,31 @@ class InMemoryAfterSaleRepository implements AfterSaleRepository {
     }
 
     @Override
-    public void insertAfterSale(AfterSale afterSale, List<AfterSaleItem> afterSaleItems, AfterSaleRefund refund) {
+    public void insertAfterSale(AfterSale afterSale, List<AfterSaleItem> afterSaleItems, AfterSaleRefund refund, String requestId) {
         if (afterSales.putIfAbsent(afterSale.afterSaleId(), afterSale) != null) {
             throw new IllegalStateException("duplicate after-sale " + afterSale.afterSaleId());
         }
         items.put(afterSale.afterSaleId(), List.copyOf(afterSaleItems));
         refunds.put(afterSale.afterSaleId(), refund);
         log.add(afterSale.afterSaleId() + ":UN_CREATED->" + afterSale.status());
+        changedBy.add(afterSale.afterSaleId() + "/" + requestId);
     }
 
     @Override
-    public boolean markRefunding(String afterSaleId) {
+    public boolean markRefunding(String afterSaleId, String requestId) {
         if (!transit(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS, AfterSaleStatusEnum.REFUNDING)) {
             return false;
         }
+        changedBy.add(afterSaleId + "/" + requestId);
         AfterSaleRefund r = refunds.get(afterSaleId);
         refunds.put(afterSaleId, new AfterSaleRefund(r.afterSaleId(), r.orderId(), r.refundRequestId(), r.payType(), r.outTradeNo(),
                 r.refundAmount(), RefundStatusEnum.REFUND_SUCCESS));
         return true;
+    }
+
+    @Override
+    public boolean isChangedBy(String afterSaleId, String requestId) {
+        return changedBy.contains(afterSaleId + "/" + requestId);
     }
 
     @Override

@@ -69,7 +69,11 @@ class RefundChainTest {
         assertThat(refund.outTradeNo()).isEqualTo("T-O1");
         assertThat(refund.refundStatus()).isEqualTo(RefundStatusEnum.UN_REFUND);
         assertThat(f.mq.to(RocketMqConstant.ACTUAL_REFUND_TOPIC)).singleElement().satisfies(sent -> assertThat(sent.keys()).isEqualTo(AFTER_SALE));
-        assertThat(f.prepareRefundService.afterSaleRecordsExist(AFTER_SALE)).isTrue();
+        String requestId = f.mq.to(RocketMqConstant.ACTUAL_REFUND_TOPIC).get(0).properties().get(PrepareRefundService.REQUEST_ID);
+        assertThat(f.prepareRefundService.isAfterSaleWrittenBy(AFTER_SALE, requestId)).isTrue();
+        // the half message of an earlier attempt whose send outcome was lost: its check-back rolls it back
+        assertThat(f.prepareRefundService.isAfterSaleWrittenBy(AFTER_SALE, "an-attempt-that-never-ran")).isFalse();
+        assertThat(f.prepareRefundService.isAfterSaleWrittenBy(AFTER_SALE, null)).isFalse();
     }
 
     @Test
@@ -86,7 +90,9 @@ class RefundChainTest {
         assertThat(f.afterSales.refunds.get(AFTER_SALE).refundStatus()).isEqualTo(RefundStatusEnum.REFUND_SUCCESS);
         assertThat(f.mq.to(RocketMqConstant.CANCEL_RELEASE_PROPERTY_TOPIC)).singleElement()
                 .satisfies(sent -> assertThat(sent.properties()).containsEntry(RefundMoneyService.AFTER_SALE_ID, AFTER_SALE));
-        assertThat(f.refundMoneyService.isRefundExecuted(AFTER_SALE)).isTrue();
+        String requestId = f.mq.to(RocketMqConstant.CANCEL_RELEASE_PROPERTY_TOPIC).get(0).properties().get(RefundMoneyService.REQUEST_ID);
+        assertThat(f.refundMoneyService.isRefundExecutedBy(AFTER_SALE, requestId)).isTrue();
+        assertThat(f.refundMoneyService.isRefundExecutedBy(AFTER_SALE, "an-attempt-that-never-ran")).isFalse();
     }
 
     @Test

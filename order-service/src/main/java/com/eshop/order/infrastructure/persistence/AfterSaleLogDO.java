@@ -16,5 +16,6 @@ public class AfterSaleLogDO {
     private Integer preStatus;
     private Integer currentStatus;
     private String remark;
+    private String requestId;
     private Date gmtCreate;
 }

@@ -49,22 +49,29 @@ public class MybatisAfterSaleRepository implements AfterSaleRepository {
 
     @Override
     @Transactional(rollbackFor = Exception.class)
-    public void insertAfterSale(AfterSale afterSale, List<AfterSaleItem> items, AfterSaleRefund refund) {
+    public void insertAfterSale(AfterSale afterSale, List<AfterSaleItem> items, AfterSaleRefund refund, String requestId) {
         afterSaleInfoMapper.insert(OrderRows.toRow(afterSale));
         items.forEach(item -> afterSaleItemMapper.insert(OrderRows.toRow(item)));
-        insertLog(afterSale.afterSaleId(), AfterSaleStatusEnum.UN_CREATED, afterSale.status(), "order cancelled: refund approved");
+        insertLog(afterSale.afterSaleId(), AfterSaleStatusEnum.UN_CREATED, afterSale.status(), "order cancelled: refund approved", requestId);
         afterSaleRefundMapper.insert(OrderRows.toRow(refund));
     }
 
     @Override
     @Transactional(rollbackFor = Exception.class)
-    public boolean markRefunding(String afterSaleId) {
+    public boolean markRefunding(String afterSaleId, String requestId) {
         if (afterSaleInfoMapper.transitStatus(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS.getCode(), AfterSaleStatusEnum.REFUNDING.getCode()) == 0) {
             return false;
         }
         afterSaleRefundMapper.transitRefundStatus(afterSaleId, RefundStatusEnum.UN_REFUND.getCode(), RefundStatusEnum.REFUND_SUCCESS.getCode());
-        insertLog(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS, AfterSaleStatusEnum.REFUNDING, "refund executed by the gateway");
+        insertLog(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS, AfterSaleStatusEnum.REFUNDING, "refund executed by the gateway", requestId);
         return true;
+    }
+
+    @Override
+    public boolean isChangedBy(String afterSaleId, String requestId) {
+        return afterSaleLogMapper.selectCount(new LambdaQueryWrapper<AfterSaleLogDO>()
+                .eq(AfterSaleLogDO::getAfterSaleId, afterSaleId)
+                .eq(AfterSaleLogDO::getRequestId, requestId)) > 0;
     }
 
     @Override
@@ -73,16 +80,17 @@ public class MybatisAfterSaleRepository implements AfterSaleRepository {
         if (afterSaleInfoMapper.transitStatus(afterSaleId, AfterSaleStatusEnum.REFUNDING.getCode(), AfterSaleStatusEnum.REFUNDED.getCode()) == 0) {
             return false;
         }
-        insertLog(afterSaleId, AfterSaleStatusEnum.REFUNDING, AfterSaleStatusEnum.REFUNDED, "refund notified by the gateway");
+        insertLog(afterSaleId, AfterSaleStatusEnum.REFUNDING, AfterSaleStatusEnum.REFUNDED, "refund notified by the gateway", null);
         return true;
     }
 
-    private void insertLog(String afterSaleId, AfterSaleStatusEnum from, AfterSaleStatusEnum to, String remark) {
+    private void insertLog(String afterSaleId, AfterSaleStatusEnum from, AfterSaleStatusEnum to, String remark, String requestId) {
         AfterSaleLogDO log = new AfterSaleLogDO();
         log.setAfterSaleId(afterSaleId);
         log.setPreStatus(from.getCode());
         log.setCurrentStatus(to.getCode());
         log.setRemark(remark);
+        log.setRequestId(requestId);
         afterSaleLogMapper.insert(log);
     }
 }
