@@ -134,6 +134,14 @@ CREATE TABLE IF NOT EXISTS after_sale_log (
   KEY idx_after_sale_id (after_sale_id),
   UNIQUE KEY uk_request_id (request_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+-- a database created before after_sale_log had request_id gets it (ADD COLUMN IF NOT EXISTS is MariaDB-only)
+SET @add_after_sale_request_id = IF((SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE()
+    AND table_name = 'after_sale_log' AND column_name = 'request_id') = 0,
+  'ALTER TABLE after_sale_log ADD COLUMN request_id VARCHAR(64) NULL AFTER remark, ADD UNIQUE KEY uk_request_id (request_id)',
+  'DO 0');
+PREPARE add_after_sale_request_id FROM @add_after_sale_request_id;
+EXECUTE add_after_sale_request_id;
+DEALLOCATE PREPARE add_after_sale_request_id;
 
 CREATE TABLE IF NOT EXISTS after_sale_refund (
   id BIGINT AUTO_INCREMENT PRIMARY KEY,
