@@ -8,12 +8,12 @@ import com.eshop.order.domain.AfterSaleRefund;
 import com.eshop.order.domain.AfterSaleRepository;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** after_sale_* in memory, with the conditional writes of the MyBatis adapter. */
 class InMemoryAfterSaleRepository implements AfterSaleRepository {

@@ -26,8 +26,8 @@ class PayCallbackServiceTest {
 
         assertThat(f.orders.order("O1").status()).isEqualTo(OrderStatusEnum.PAID);
         assertThat(f.isPaid("O1")).isTrue();
-        RecordingMqProducer.Sent paid = f.mq.to(RocketMqConstant.PAID_ORDER_SUCCESS_TOPIC).get(0);
         assertThat(f.mq.to(RocketMqConstant.PAID_ORDER_SUCCESS_TOPIC)).hasSize(1);
+        RecordingMqProducer.Sent paid = f.mq.to(RocketMqConstant.PAID_ORDER_SUCCESS_TOPIC).get(0);
         assertThat(paid.keys()).isEqualTo("O1");
         assertThat(f.payCallbackService.isPaymentAccepted("O1", paid.properties().get(PayCallbackService.PAY_REQUEST_ID))).isTrue();
         assertThat(f.pay.captures).containsExactly("O1/10/T-O1-10/1000");
