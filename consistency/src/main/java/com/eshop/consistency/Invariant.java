@@ -21,6 +21,8 @@ public enum Invariant {
     NO_PAYMENT_NO_REFUND("an order without payment has no refund"),
     REFUND_REQUEST_ONCE("no refund_request_id twice"),
     REFUND_REQUEST_KNOWN("every gateway refund is one of the order's refund intents, for its amount"),
+    PAYMENT_CAPTURED("every payment an order recorded is a capture of a verified gateway notification (same trade, pay type and "
+            + "amount, transaction PAID), and every capture reached its order"),
     PAYMENT_RECORDS_CONSISTENT("an accepted payment (pay_status=20) has exactly one ACCEPTED payment record of its pay type, and vice versa"),
     AFTER_SALE_FOR_PAID_CANCEL("a cancelled paid order has exactly one after-sale, refunded and completed (REFUNDED); no other order has one"),
     // fulfillment

@@ -45,6 +45,8 @@ public final class InvariantChecker {
     private static final int LOG_RELEASED = 20;
     private static final int LOG_DEDUCTED = 30;
     private static final int RECORD_ACCEPTED = 10;
+    /** pay_transaction.status of a trade whose payment the gateway notified (PayTransactionStatus.PAID). */
+    private static final int TRANSACTION_PAID = 20;
     private static final int PAY_STATUS_PAID = 20;
     private static final int AFTER_SALE_REFUNDED = 60;
     private static final int REFUND_SUCCESS = 20;
@@ -181,11 +183,20 @@ public final class InvariantChecker {
         }
     }
 
-    private record PaymentRecord(int payType, int payAmount, int status, String refundRequestId) {
+    private record PaymentRecord(int payType, String outTradeNo, int payAmount, int status, String refundRequestId) {
         @Override
         public String toString() {
-            return "{pay_type=" + payType + ", pay_amount=" + payAmount + ", status=" + status
+            return "{pay_type=" + payType + ", out_trade_no=" + outTradeNo + ", pay_amount=" + payAmount + ", status=" + status
                     + (refundRequestId == null ? "" : ", refund_request_id=" + refundRequestId) + "}";
+        }
+    }
+
+    /** A payment pay-service captured from a verified gateway notification, and whether its pre-pay transaction is PAID. */
+    private record Capture(String outTradeNo, int payType, int payAmount, boolean transactionPaid) {
+        @Override
+        public String toString() {
+            return "{out_trade_no=" + outTradeNo + ", pay_type=" + payType + ", pay_amount=" + payAmount
+                    + ", transaction " + (transactionPaid ? "PAID" : "not PAID") + "}";
         }
     }
 
@@ -268,6 +279,7 @@ public final class InvariantChecker {
         final Map<String, List<StockLog>> stockLogs = new HashMap<>();
         final Map<String, Coupon> coupons = new LinkedHashMap<>();
         final Map<String, List<Refund>> refunds = new HashMap<>();
+        final Map<String, List<Capture>> captures = new HashMap<>();
         final Map<String, Integer> duplicateRefundIds = new HashMap<>();
         final Map<String, Rows> fulfill = new HashMap<>();
         final Map<String, Rows> delivery = new HashMap<>();
@@ -304,11 +316,11 @@ public final class InvariantChecker {
                             (int) r.lng("pay_status"), r.str("out_trade_no")));
                 }
             }
-            for (Jdbc.Row r : rows(c, digest, "SELECT order_id, pay_type, pay_amount, status, refund_request_id FROM order_payment_record" + where
+            for (Jdbc.Row r : rows(c, digest, "SELECT order_id, pay_type, out_trade_no, pay_amount, status, refund_request_id FROM order_payment_record" + where
                     + " ORDER BY id")) {
                 if (scope.contains(r.str("order_id"))) {
                     d.records.computeIfAbsent(r.str("order_id"), k -> new ArrayList<>()).add(new PaymentRecord((int) r.lng("pay_type"),
-                            (int) r.lng("pay_amount"), (int) r.lng("status"), r.str("refund_request_id")));
+                            r.str("out_trade_no"), (int) r.lng("pay_amount"), (int) r.lng("status"), r.str("refund_request_id")));
                 }
             }
             for (Jdbc.Row r : rows(c, digest, "SELECT order_id, SUM(current_status = 70) AS cancels, SUM(current_status = 40 OR operate_type = 40) AS outs "
@@ -366,6 +378,15 @@ public final class InvariantChecker {
                 if (scope.contains(r.str("order_id"))) {
                     d.refunds.computeIfAbsent(r.str("order_id"), k -> new ArrayList<>()).add(new Refund(r.str("refund_request_id"),
                             r.str("order_id"), r.integer("pay_type"), (int) r.lng("refund_amount"), (int) r.lng("status")));
+                }
+            }
+            for (Jdbc.Row r : rows(c, digest, "SELECT c.order_id, c.out_trade_no, c.pay_type, c.pay_amount, t.status AS tx_status "
+                    + "FROM pay_capture c LEFT JOIN pay_transaction t ON t.out_trade_no = c.out_trade_no"
+                    + where.replace("order_id", "c.order_id") + " ORDER BY c.id")) {
+                if (scope.contains(r.str("order_id"))) {
+                    d.captures.computeIfAbsent(r.str("order_id"), k -> new ArrayList<>()).add(new Capture(r.str("out_trade_no"),
+                            (int) r.lng("pay_type"), (int) r.lng("pay_amount"), r.integer("tx_status") != null
+                            && r.integer("tx_status") == TRANSACTION_PAID));
                 }
             }
             for (Jdbc.Row r : rows(c, digest, "SELECT refund_request_id, COUNT(*) AS n FROM pay_refund" + where
@@ -504,14 +525,15 @@ public final class InvariantChecker {
 
     /** Everything the suite holds about one order, read from {@link Data}; {@code order} (and so {@code base}) may be null. */
     private record OrderFacts(String orderId, OrderRow order, Map<String, Integer> items, List<StockLog> logs,
-                              PaymentDetail detail, List<PaymentRecord> records, List<Refund> refunds,
+                              PaymentDetail detail, List<PaymentRecord> records, List<Capture> captures, List<Refund> refunds,
                               List<AfterSale> afterSales, List<AfterSaleRefund> afterSaleRefunds,
                               Rows fulfill, Rows delivery, Rows logistic, OpLogs opLogs, Map<String, Object> base) {
         static OrderFacts of(String orderId, Data d) {
             OrderRow order = d.orders.get(orderId);
             return new OrderFacts(orderId, order, d.items.getOrDefault(orderId, Map.of()),
                     d.stockLogs.getOrDefault(orderId, List.of()), d.details.get(orderId),
-                    d.records.getOrDefault(orderId, List.of()), d.refunds.getOrDefault(orderId, List.of()),
+                    d.records.getOrDefault(orderId, List.of()), d.captures.getOrDefault(orderId, List.of()),
+                    d.refunds.getOrDefault(orderId, List.of()),
                     d.afterSales.getOrDefault(orderId, List.of()), d.afterSaleRefunds.getOrDefault(orderId, List.of()),
                     d.fulfill.get(orderId), d.delivery.get(orderId), d.logistic.get(orderId),
                     d.opLogs.getOrDefault(orderId, new OpLogs(0, 0)), order == null ? null : order.evidence());
@@ -564,9 +586,9 @@ public final class InvariantChecker {
         if (!held.isEmpty()) {
             out.add(v(Invariant.NO_STOCK_WITHOUT_ORDER, o.orderId(), "stock held by an order that does not exist", ev, "stock_log", held));
         }
-        if (!o.refunds().isEmpty() || !o.records().isEmpty()) {
+        if (!o.refunds().isEmpty() || !o.records().isEmpty() || !o.captures().isEmpty()) {
             out.add(v(Invariant.NO_PAYMENT_NO_REFUND, o.orderId(), "payments or refunds of an order that does not exist", ev,
-                    "pay_refund", o.refunds(), "payment_record", o.records()));
+                    "pay_refund", o.refunds(), "payment_record", o.records(), "pay_capture", o.captures()));
         }
         if (o.anyFulfillmentRows() || !o.afterSales().isEmpty()) {
             out.add(v(Invariant.FULFILLMENT_WHEN_LIVE, o.orderId(), "fulfillment / after-sale rows of an order that does not exist", ev,
@@ -639,6 +661,29 @@ public final class InvariantChecker {
         checkRefundedAgainstPaid(o, paid, refunded, money, out);
         checkRefundRequests(o, d, money, out);
         checkPaymentRecords(o, out);
+        checkPaymentsCaptured(o, money, out);
+    }
+
+    /**
+     * Money comes in only through the gateway: every payment the order recorded (kept or refunded) is a capture of a
+     * verified notification, for that trade, pay type and amount, whose transaction is PAID; and every capture reached
+     * the order.
+     */
+    private static void checkPaymentsCaptured(OrderFacts o, Map<String, Object> money, List<Violation> out) {
+        for (PaymentRecord r : o.records()) {
+            boolean captured = o.captures().stream().anyMatch(c -> c.outTradeNo().equals(r.outTradeNo()) && c.payType() == r.payType()
+                    && c.payAmount() == r.payAmount() && c.transactionPaid());
+            if (!captured) {
+                out.add(v(Invariant.PAYMENT_CAPTURED, o.orderId(), "payment " + r + " has no matching capture of a PAID transaction",
+                        money, "payment_record", o.records(), "pay_capture", o.captures()));
+            }
+        }
+        for (Capture c : o.captures()) {
+            if (o.records().stream().noneMatch(r -> c.outTradeNo().equals(r.outTradeNo()))) {
+                out.add(v(Invariant.PAYMENT_CAPTURED, o.orderId(), "capture " + c + " never reached the order", money,
+                        "payment_record", o.records(), "pay_capture", o.captures()));
+            }
+        }
     }
 
     private static void checkRefundedAgainstPaid(OrderFacts o, long paid, long refunded, Map<String, Object> money,

@@ -6,10 +6,10 @@ import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.common.api.order.CreateOrderRequest;
 import com.eshop.common.api.order.OrderDetailDTO;
 import com.eshop.common.api.order.OrderItemRequest;
-import com.eshop.common.api.order.PayCallbackRequest;
 import com.eshop.common.api.order.PrePayOrderDTO;
 import com.eshop.common.api.order.PrePayOrderRequest;
 import com.eshop.stack.LocalStack;
+import com.eshop.stack.PayGatewaySimulator;
 import com.eshop.stack.SuiteClient;
 
 import java.time.Duration;
@@ -136,7 +136,8 @@ public final class WorkloadDriver implements AutoCloseable {
     private static final Set<String> TRANSIENT = Set.of("EXCEPTION", "SYSTEM_ERROR", "LOCK_BUSY", "SEND_MQ_FAILED",
             "CANCEL_ORDER_PROCESS_FAILED", "PAY_GATEWAY_UNAVAILABLE");
     private static final Set<String> CALLBACK_DEFINITIVE = Set.of("OK", "ORDER_CANCEL_PAY_CALLBACK_REFUNDED",
-            "ORDER_PAY_TYPE_REPEAT_REFUNDED", "ORDER_CALLBACK_PAY_AMOUNT_ERROR", "PARAM_INVALID", "ORDER_NOT_FOUND");
+            "ORDER_PAY_TYPE_REPEAT_REFUNDED", "ORDER_CALLBACK_PAY_AMOUNT_ERROR", "PARAM_INVALID", "ORDER_NOT_FOUND",
+            "PAY_NOTIFICATION_SIGNATURE_INVALID", "PAY_NOTIFICATION_EXPIRED", "PAY_NOTIFICATION_MISMATCH", "PAY_TRANSACTION_NOT_FOUND");
 
     private final LocalStack stack;
     private final SuiteClient client;
@@ -384,6 +385,8 @@ public final class WorkloadDriver implements AutoCloseable {
         volatile int payAmount;
         volatile long expireAt;
         final Map<Integer, String> outTradeNo = new ConcurrentHashMap<>();
+        /** The gateway's notification of the payment with each pay type: a repeated callback step re-delivers it. */
+        final Map<Integer, String> notificationId = new ConcurrentHashMap<>();
         volatile long lastOpAt = System.currentTimeMillis();
         int step;
         int attempt;
@@ -602,8 +605,7 @@ public final class WorkloadDriver implements AutoCloseable {
             if (attempt == 0 || run.callbackStartedAt == 0) {
                 run.callbackStartedAt = System.currentTimeMillis();
             }
-            String code = call(r, run, "callback", () -> client.orderApi.payCallback(callbackRequest(run, cb.payType(), outTradeNo)),
-                    res -> run.ackPayment = true);
+            String code = call(r, run, "callback", () -> notifyPayment(run, cb.payType(), outTradeNo), res -> run.ackPayment = true);
             if (CALLBACK_DEFINITIVE.contains(code)) {
                 return -1;
             }
@@ -661,7 +663,7 @@ public final class WorkloadDriver implements AutoCloseable {
 
     private void adoptExisting(Round r, OrderRun run) {
         try {
-            JsonResult<OrderDetailDTO> d = client.orderApi.getOrderDetail(run.plan.orderId());
+            JsonResult<OrderDetailDTO> d = client.orderApi.getOrderDetail(run.plan.orderId(), run.userId);
             r.operations.incrementAndGet();
             if (d != null && d.isOk() && d.getData() != null) {
                 run.payAmount = d.getData().getPayAmount();
@@ -701,14 +703,13 @@ public final class WorkloadDriver implements AutoCloseable {
         return request;
     }
 
-    private static PayCallbackRequest callbackRequest(OrderRun run, int payType, String outTradeNo) {
-        PayCallbackRequest request = new PayCallbackRequest();
-        request.setOrderId(run.plan.orderId());
-        request.setPayType(payType);
-        request.setPayAmount(run.payAmount);
-        request.setOutTradeNo(outTradeNo);
-        request.setPayAccount(run.userId.toLowerCase(Locale.ROOT) + "@example.com");
-        return request;
+    /** The customer pays at the gateway once per pay type; every later callback step is the gateway's re-delivery. */
+    private JsonResult<Boolean> notifyPayment(OrderRun run, int payType, String outTradeNo) {
+        String notified = run.notificationId.get(payType);
+        PayGatewaySimulator.Delivery delivery = notified != null ? stack.payGateway().redeliver(notified)
+                : stack.payGateway().pay(run.plan.orderId(), outTradeNo, payType, run.payAmount);
+        run.notificationId.putIfAbsent(payType, delivery.notificationId());
+        return delivery.result();
     }
 
     private static CancelOrderRequest cancelRequest(OrderRun run) {

@@ -5,6 +5,7 @@ import com.mysql.cj.jdbc.MysqlDataSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,6 +52,7 @@ public final class LocalStack implements AutoCloseable {
     private final Services services;
     private final JobTriggers triggers;
     private final StackSummary summary;
+    private final PayGatewaySimulator payGateway;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
     private MachineLock machineLock;
 
@@ -65,7 +67,9 @@ public final class LocalStack implements AutoCloseable {
         this.dirs = new StackDirs(config.dataDir());
         this.progress = new StackProgress(config.progress());
         this.infra = new Infrastructure(config, dirs, progress);
-        this.services = new Services(config, dirs, progress);
+        this.payGateway = new PayGatewaySimulator(URI.create("http://" + StackPorts.HOST + ":" + ServiceSpec.byName(ServiceSpec.PAY).httpPort() + "/pay/notifications"),
+                config.payGatewayRedeliveryInterval(), config.payGatewayMaxDeliveries());
+        this.services = new Services(config, dirs, progress, payGateway.publicKey());
         this.triggers = new JobTriggers(config, progress);
         this.summary = new StackSummary(config, dirs, progress, infra, services, triggers);
     }
@@ -114,6 +118,7 @@ public final class LocalStack implements AutoCloseable {
         org.slf4j.LoggerFactory.getLogger(LocalStack.class).info("starting local stack, data dir {}", dirs.dataDir);
         try {
             prepare();
+            payGateway.start(StackPorts.HOST, StackPorts.PAY_GATEWAY);
             infra.start();
             if (!config.infraOnly()) {
                 services.startAll();
@@ -174,6 +179,7 @@ public final class LocalStack implements AutoCloseable {
     private void checkPortsFree() {
         Map<Integer, String> ports = new LinkedHashMap<>(Infrastructure.ports());
         ports.putAll(services.ports());
+        ports.put(StackPorts.PAY_GATEWAY, "pay gateway simulator");
         List<String> busy = new ArrayList<>();
         ports.forEach((port, what) -> {
             if (!Net.isFree(port)) {
@@ -197,8 +203,9 @@ public final class LocalStack implements AutoCloseable {
         progress("stopping local stack");
         // clients of this JVM first (a Dubbo consumer would otherwise retry ZooKeeper for a minute after it is gone)
         closeClients();
-        // then the triggers: they would only log failures while order-service goes down
+        // then the triggers and the gateway: they would only log failures while the services go down
         triggers.close();
+        payGateway.close();
         services.stopAll();
         infra.stop(Thread.currentThread() == shutdownHook);
         dirs.releaseClaim();
@@ -327,6 +334,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------------------------------------ access
+
+    /** The payment gateway of this stack: where a customer pays a trade pre-pay opened (see PayGatewaySimulator). */
+    public PayGatewaySimulator payGateway() {
+        return payGateway;
+    }
 
     public String nameServerAddress() {
         return RocketMqRunner.nameServerAddress();

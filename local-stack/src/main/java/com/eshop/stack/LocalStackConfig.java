@@ -54,6 +54,8 @@ public final class LocalStackConfig {
     private final Duration reconcileInterval;
     private final boolean scaleOut;
     private final String xxlJobAccessToken;
+    private final Duration payGatewayRedeliveryInterval;
+    private final int payGatewayMaxDeliveries;
     private final long transactionCheckInterval;
     private final long transactionTimeOut;
     private final int transactionOpBatchInterval;
@@ -89,6 +91,8 @@ public final class LocalStackConfig {
         this.reconcileInterval = b.reconcileInterval;
         this.scaleOut = b.scaleOut;
         this.xxlJobAccessToken = b.xxlJobAccessToken;
+        this.payGatewayRedeliveryInterval = b.payGatewayRedeliveryInterval;
+        this.payGatewayMaxDeliveries = b.payGatewayMaxDeliveries;
         this.transactionCheckInterval = b.transactionCheckInterval;
         this.transactionTimeOut = b.transactionTimeOut;
         this.transactionOpBatchInterval = b.transactionOpBatchInterval;
@@ -161,6 +165,10 @@ public final class LocalStackConfig {
     /** Two instances each of {@link ServiceSpec#SCALED_OUT}; the jobs then run sharded over both executors. */
     public boolean scaleOut() { return scaleOut; }
     public String xxlJobAccessToken() { return xxlJobAccessToken; }
+    /** The gateway simulator re-delivers a notification pay-service did not take (5xx, unreachable) this often... */
+    public Duration payGatewayRedeliveryInterval() { return payGatewayRedeliveryInterval; }
+    /** ...until it was delivered this many times. */
+    public int payGatewayMaxDeliveries() { return payGatewayMaxDeliveries; }
     public long transactionCheckInterval() { return transactionCheckInterval; }
     public long transactionTimeOut() { return transactionTimeOut; }
     public int transactionOpBatchInterval() { return transactionOpBatchInterval; }
@@ -194,6 +202,8 @@ public final class LocalStackConfig {
         b.reconcileInterval = reconcileInterval;
         b.scaleOut = scaleOut;
         b.xxlJobAccessToken = xxlJobAccessToken;
+        b.payGatewayRedeliveryInterval = payGatewayRedeliveryInterval;
+        b.payGatewayMaxDeliveries = payGatewayMaxDeliveries;
         b.transactionCheckInterval = transactionCheckInterval;
         b.transactionTimeOut = transactionTimeOut;
         b.transactionOpBatchInterval = transactionOpBatchInterval;
@@ -228,6 +238,8 @@ public final class LocalStackConfig {
         private Duration reconcileInterval = Duration.ofSeconds(30);
         private boolean scaleOut;
         private String xxlJobAccessToken = "eshop-local-token";
+        private Duration payGatewayRedeliveryInterval = Duration.ofSeconds(5);
+        private int payGatewayMaxDeliveries = 24;
         private long transactionCheckInterval = 2000;
         // the broker's own default: a shorter one checks back local transactions still running under load
         private long transactionTimeOut = 6000;
@@ -290,6 +302,11 @@ public final class LocalStackConfig {
         public Builder scaleOut(boolean scaleOut) { this.scaleOut = scaleOut; return this; }
         /** XXL-JOB access token sent with every trigger (default {@code eshop-local-token}). */
         public Builder xxlJobAccessToken(String token) { this.xxlJobAccessToken = token; return this; }
+        public Builder payGatewayRedelivery(Duration interval, int maxDeliveries) {
+            this.payGatewayRedeliveryInterval = Objects.requireNonNull(interval);
+            this.payGatewayMaxDeliveries = maxDeliveries;
+            return this;
+        }
         /** Broker transaction check-back interval in ms (default 2000). */
         public Builder transactionCheckInterval(long ms) { this.transactionCheckInterval = ms; return this; }
         /** Age in ms after which a half message is checked back (default 3000). */

@@ -23,13 +23,15 @@ final class Services {
     private final LocalStackConfig config;
     private final StackDirs dirs;
     private final StackProgress progress;
+    private final String payGatewayPublicKey;
     private final Map<String, ServiceRunner> runners = new LinkedHashMap<>();
     private final Map<String, ServiceImage> images = new LinkedHashMap<>();
 
-    Services(LocalStackConfig config, StackDirs dirs, StackProgress progress) {
+    Services(LocalStackConfig config, StackDirs dirs, StackProgress progress, String payGatewayPublicKey) {
         this.config = config;
         this.dirs = dirs;
         this.progress = progress;
+        this.payGatewayPublicKey = payGatewayPublicKey;
     }
 
     /** The runners of the configured services; fails if a service jar is not built. */
@@ -69,7 +71,10 @@ final class Services {
                 config.repoDir().resolve(spec.module()), dirs.log(spec.name()), dirs.pidFile(spec.name()));
     }
 
-    /** The stack's own Spring arguments of a service: its ports, its Sentinel log dir, and order-service's XXL-JOB executor. */
+    /**
+     * The stack's own Spring arguments of a service: its ports, its Sentinel log dir, order-service's XXL-JOB
+     * executor, and pay-service's key of the stack's payment gateway.
+     */
     private List<String> springArgs(ServiceSpec spec) {
         List<String> base = new ArrayList<>(List.of(
                 "--server.port=" + spec.httpPort(),
@@ -81,6 +86,9 @@ final class Services {
             base.add("--xxl.job.executor.port=" + executorPort(spec));
             base.add("--xxl.job.executor.ip=" + StackPorts.HOST);
             base.add("--xxl.job.accessToken=" + config.xxlJobAccessToken());
+        }
+        if (spec.module().equals(ServiceSpec.PAY)) {
+            base.add("--eshop.pay.gateway.public-key=" + payGatewayPublicKey);
         }
         return base;
     }

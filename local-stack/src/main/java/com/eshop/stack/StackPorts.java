@@ -17,6 +17,8 @@ public final class StackPorts {
     public static final int ROCKETMQ_BROKER_HA = 20912;
     public static final int SEATA_TC = 18091;
     public static final int SEATA_CONSOLE = 17091;
+    /** The payment gateway simulator (PayGatewaySimulator) in the launcher. */
+    public static final int PAY_GATEWAY = 18090;
     /** XXL-JOB executor embedded in order-service. */
     public static final int XXL_JOB_EXECUTOR = 19999;
     /** The executor of order-service's second instance in a scaled-out stack. */

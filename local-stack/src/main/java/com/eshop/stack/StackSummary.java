@@ -51,6 +51,7 @@ final class StackSummary {
         row(rows, "topics", RocketMqConstant.ALL_TOPICS.size() + " x " + config.topicQueueNums() + " queues",
                 Optional.empty());
         row(rows, "databases", config.sqlDir().toString(), Optional.empty());
+        row(rows, "pay-gateway", "http://127.0.0.1:" + StackPorts.PAY_GATEWAY + "/gateway (simulator, in launcher)", Optional.of(self));
         row(rows, "seata-tc", Infrastructure.seataAddress() + " (console 127.0.0.1:" + StackPorts.SEATA_CONSOLE + ")",
                 infra.seataPid());
         for (ServiceRunner r : services.runners()) {

@@ -44,10 +44,12 @@ public enum ErrorCode {
 
     PAY_TRANSACTION_NOT_FOUND("payment transaction does not exist"),
     PAY_REFUND_CONFLICT("refund request id reused with different content"),
-    PAY_CAPTURE_CONFLICT("this trade number was already captured for another payment"),
     PAY_CAPTURE_NOT_FOUND("no captured payment for this order and trade"),
     PAY_REFUND_EXCEEDS_CAPTURE("refunds would exceed what was captured for this order and trade"),
-    PAY_GATEWAY_UNAVAILABLE("payment gateway unavailable, retry later");
+    PAY_GATEWAY_UNAVAILABLE("payment gateway unavailable, retry later"),
+    PAY_NOTIFICATION_SIGNATURE_INVALID("payment notification is not signed by the gateway"),
+    PAY_NOTIFICATION_EXPIRED("payment notification was signed outside its validity window"),
+    PAY_NOTIFICATION_MISMATCH("payment notification does not match the trade it names");
 
     private final String defaultMessage;
 

@@ -146,7 +146,7 @@ public final class BenchMain {
             table.add("stack ready (launcher start → all services healthy" + (cds ? "; --cds, see the launcher's lines" : "")
                     + ")", seconds(stack.readyMillis()), "≤ 60 s");
             client = new SuiteClient(stack.dubboRegistryAddress());
-            orders = new BenchOrders(client, stack::jdbcUrl);
+            orders = new BenchOrders(client, stack.payGateway(), stack::jdbcUrl);
             log("bench " + runTag + (quick ? " (quick)" : "") + " on " + Runtime.getRuntime().availableProcessors() + " cores");
             warmUp();
             List<String> timeoutOrders = createRate();

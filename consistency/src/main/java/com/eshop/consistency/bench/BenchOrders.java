@@ -5,10 +5,10 @@ import com.eshop.common.api.order.CancelOrderRequest;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.common.api.order.CreateOrderRequest;
 import com.eshop.common.api.order.OrderItemRequest;
-import com.eshop.common.api.order.PayCallbackRequest;
 import com.eshop.common.api.order.PrePayOrderDTO;
 import com.eshop.common.api.order.PrePayOrderRequest;
 import com.eshop.consistency.CouponPool;
+import com.eshop.stack.PayGatewaySimulator;
 import com.eshop.stack.SuiteClient;
 
 import java.sql.Connection;
@@ -41,11 +41,13 @@ final class BenchOrders {
     }
 
     private final SuiteClient client;
+    private final PayGatewaySimulator gateway;
     private final Function<String, String> jdbcUrl;
     private final CouponPool coupons = CouponPool.demo();
 
-    BenchOrders(SuiteClient client, Function<String, String> jdbcUrl) {
+    BenchOrders(SuiteClient client, PayGatewaySimulator gateway, Function<String, String> jdbcUrl) {
         this.client = client;
+        this.gateway = gateway;
         this.jdbcUrl = jdbcUrl;
     }
 
@@ -78,7 +80,7 @@ final class BenchOrders {
         return new Order(orderId, request.getUserId(), result.getData().getPayAmount(), coupon);
     }
 
-    /** Pre-pays and pays (the gateway retries its notification on a transient answer); true once paid. */
+    /** Pre-pays and pays at the gateway (which re-delivers its notification on a transient answer); true once paid. */
     boolean pay(Order order) {
         PrePayOrderRequest prePay = new PrePayOrderRequest();
         prePay.setOrderId(order.orderId());
@@ -89,13 +91,8 @@ final class BenchOrders {
         if (!prePaid.isOk()) {
             return false;
         }
-        PayCallbackRequest callback = new PayCallbackRequest();
-        callback.setOrderId(order.orderId());
-        callback.setPayType(PAY_TYPE);
-        callback.setPayAmount(order.payAmount());
-        callback.setOutTradeNo(prePaid.getData().getOutTradeNo());
-        callback.setPayAccount(order.userId().toLowerCase(Locale.ROOT) + "@example.com");
-        return retrying(() -> client.orderApi.payCallback(callback)).isOk();
+        PayGatewaySimulator.Delivery paid = gateway.pay(order.orderId(), prePaid.getData().getOutTradeNo(), PAY_TYPE, order.payAmount());
+        return paid.result().isOk() || retrying(() -> gateway.redeliver(paid.notificationId()).result()).isOk();
     }
 
     /** A user's cancel, retried on a transient answer as a client does; the final answer's error code or "OK". */

@@ -7,10 +7,11 @@ import com.eshop.common.api.order.CancelOrderRequest;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.common.api.order.CreateOrderRequest;
 import com.eshop.common.api.order.OrderItemRequest;
-import com.eshop.common.api.order.PayCallbackRequest;
+import com.eshop.common.api.order.PrePayOrderDTO;
 import com.eshop.common.api.order.PrePayOrderRequest;
 import com.eshop.stack.Db;
 import com.eshop.stack.LocalStack;
+import com.eshop.stack.PayGatewaySimulator;
 import com.eshop.stack.ServiceSpec;
 import com.eshop.stack.StackPorts;
 import com.eshop.stack.SuiteClient;
@@ -31,21 +32,23 @@ public final class Demo {
 
     private final SuiteClient client;
     private final Db db;
+    private final PayGatewaySimulator gateway;
     private final List<Row> rows = new ArrayList<>();
 
     private record Row(String scenario, String orderId, String couponId, String outcome) {
     }
 
-    private Demo(SuiteClient client, Db db) {
+    private Demo(SuiteClient client, Db db, PayGatewaySimulator gateway) {
         this.client = client;
         this.db = db;
+        this.gateway = gateway;
     }
 
     public static void run(LocalStack stack) {
         System.out.println();
         System.out.println("== demo: the order-cancellation chain on the running suite ==");
         try (SuiteClient client = new SuiteClient(stack.dubboRegistryAddress())) {
-            new Demo(client, new Db(stack::jdbcUrl)).runScenarios();
+            new Demo(client, new Db(stack::jdbcUrl), stack.payGateway()).runScenarios();
         } catch (RuntimeException e) {
             System.out.println("demo failed: " + e);
         }
@@ -90,11 +93,12 @@ public final class Demo {
                 "cancelled " + lateness + " ms after expiry"));
         String coupon4 = freeCoupon("U1004");
         CreateOrderDTO late = create("U1004", coupon4, "SKU-1004", 1);
+        String outTradeNo = prePay(late, "U1004", ALIPAY);
         JsonResult<Boolean> firstCancel = cancel(late.getOrderId(), "U1004");
-        JsonResult<Boolean> callback = callback(late.getOrderId(), ALIPAY, late.getPayAmount());
-        JsonResult<Boolean> retried = callback(late.getOrderId(), ALIPAY, late.getPayAmount());
+        PayGatewaySimulator.Delivery paid = gateway.pay(late.getOrderId(), outTradeNo, ALIPAY, late.getPayAmount());
+        PayGatewaySimulator.Delivery redelivered = gateway.redeliver(paid.notificationId());
         rows.add(new Row("4. payment arrives after the cancel", late.getOrderId(), coupon4,
-                result(firstCancel) + "; callback " + result(callback) + "; retried " + result(retried)));
+                result(firstCancel) + "; notification " + result(paid.result()) + "; re-delivered " + result(redelivered.result())));
     }
 
     private void cancelRefusedAfterOutStock() {
@@ -209,23 +213,27 @@ public final class Demo {
         return result.getData();
     }
 
+    /** Pre-pay, then the customer pays at the gateway, which notifies pay-service. */
     private void pay(CreateOrderDTO order, String userId, int payType) {
+        String outTradeNo = prePay(order, userId, payType);
+        PayGatewaySimulator.Delivery paid = gateway.pay(order.getOrderId(), outTradeNo, payType, order.getPayAmount());
+        step("paid " + order.getOrderId() + " at the gateway (trade " + outTradeNo + "), notification " + paid.notificationId()
+                + ": " + result(paid.result()));
+    }
+
+    /** Returns the trade number pay-service opened. */
+    private String prePay(CreateOrderDTO order, String userId, int payType) {
         PrePayOrderRequest prePay = new PrePayOrderRequest();
         prePay.setOrderId(order.getOrderId());
         prePay.setUserId(userId);
         prePay.setPayType(payType);
         prePay.setPayAmount(order.getPayAmount());
-        step("pre-pay " + order.getOrderId() + ": " + result(client.orderApi.prePayOrder(prePay)));
-        step("pay callback " + order.getOrderId() + ": " + result(callback(order.getOrderId(), payType, order.getPayAmount())));
-    }
-
-    private JsonResult<Boolean> callback(String orderId, int payType, int amount) {
-        PayCallbackRequest request = new PayCallbackRequest();
-        request.setOrderId(orderId);
-        request.setPayType(payType);
-        request.setPayAmount(amount);
-        request.setOutTradeNo("T-" + orderId + "-" + payType);
-        return client.orderApi.payCallback(request);
+        JsonResult<PrePayOrderDTO> result = client.orderApi.prePayOrder(prePay);
+        step("pre-pay " + order.getOrderId() + ": " + result(result));
+        if (!result.isOk()) {
+            throw new IllegalStateException("prePayOrder refused: " + result.getErrorCode() + " " + result.getErrorMessage());
+        }
+        return result.getData().getOutTradeNo();
     }
 
     private JsonResult<Boolean> cancel(String orderId, String userId) {

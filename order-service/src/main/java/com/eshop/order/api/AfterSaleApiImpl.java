@@ -27,7 +27,7 @@ public class AfterSaleApiImpl implements AfterSaleApi {
     }
 
     @Override
-    public JsonResult<List<AfterSaleDTO>> listAfterSales(String orderId) {
-        return ApiResults.call("AfterSaleApi.listAfterSales", () -> orderQueryService.listAfterSales(orderId));
+    public JsonResult<List<AfterSaleDTO>> listAfterSales(String orderId, String userId) {
+        return ApiResults.call("AfterSaleApi.listAfterSales", () -> orderQueryService.listAfterSales(orderId, userId));
     }
 }

@@ -5,12 +5,10 @@ import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.common.api.order.CreateOrderRequest;
 import com.eshop.common.api.order.OrderApi;
 import com.eshop.common.api.order.OrderDetailDTO;
-import com.eshop.common.api.order.PayCallbackRequest;
 import com.eshop.common.api.order.PrePayOrderDTO;
 import com.eshop.common.api.order.PrePayOrderRequest;
 import com.eshop.order.application.CreateOrderService;
 import com.eshop.order.application.OrderQueryService;
-import com.eshop.order.application.PayCallbackService;
 import com.eshop.order.application.PrePayOrderService;
 import com.eshop.support.error.ApiResults;
 import lombok.RequiredArgsConstructor;
@@ -21,7 +19,6 @@ import org.apache.dubbo.config.annotation.DubboService;
 public class OrderApiImpl implements OrderApi {
     private final CreateOrderService createOrderService;
     private final PrePayOrderService prePayOrderService;
-    private final PayCallbackService payCallbackService;
     private final OrderQueryService orderQueryService;
 
     @Override
@@ -35,15 +32,7 @@ public class OrderApiImpl implements OrderApi {
     }
 
     @Override
-    public JsonResult<Boolean> payCallback(PayCallbackRequest payCallbackRequest) {
-        return ApiResults.call("OrderApi.payCallback", () -> {
-            payCallbackService.payCallback(payCallbackRequest);
-            return true;
-        });
-    }
-
-    @Override
-    public JsonResult<OrderDetailDTO> getOrderDetail(String orderId) {
-        return ApiResults.call("OrderApi.getOrderDetail", () -> orderQueryService.getOrderDetail(orderId));
+    public JsonResult<OrderDetailDTO> getOrderDetail(String orderId, String userId) {
+        return ApiResults.call("OrderApi.getOrderDetail", () -> orderQueryService.getOrderDetail(orderId, userId));
     }
 }

@@ -2,8 +2,10 @@ package com.eshop.order.api;
 
 import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.order.OrderInternalApi;
+import com.eshop.common.api.order.PayCallbackRequest;
 import com.eshop.order.application.ConfirmOutStockService;
 import com.eshop.order.application.OrderQueryService;
+import com.eshop.order.application.PayCallbackService;
 import com.eshop.support.error.ApiResults;
 import lombok.RequiredArgsConstructor;
 import org.apache.dubbo.config.annotation.DubboService;
@@ -13,6 +15,15 @@ import org.apache.dubbo.config.annotation.DubboService;
 public class OrderInternalApiImpl implements OrderInternalApi {
     private final ConfirmOutStockService confirmOutStockService;
     private final OrderQueryService orderQueryService;
+    private final PayCallbackService payCallbackService;
+
+    @Override
+    public JsonResult<Boolean> payCallback(PayCallbackRequest payCallbackRequest) {
+        return ApiResults.call("OrderInternalApi.payCallback", () -> {
+            payCallbackService.payCallback(payCallbackRequest);
+            return true;
+        });
+    }
 
     @Override
     public JsonResult<Boolean> confirmOutStock(String orderId) {

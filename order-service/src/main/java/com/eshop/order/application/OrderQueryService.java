@@ -21,17 +21,26 @@ public class OrderQueryService {
     private final OrderRepository orderRepository;
     private final AfterSaleRepository afterSaleRepository;
 
-    public OrderDetailDTO getOrderDetail(String orderId) {
-        Checks.id(orderId, "orderId");
-        Order order = orderRepository.findOrder(orderId).orElseThrow(() -> notFound(orderId));
+    public OrderDetailDTO getOrderDetail(String orderId, String userId) {
+        Order order = ownedOrder(orderId, userId);
         return OrderDtoAssembler.toDetail(order, orderRepository.findItems(orderId), orderRepository.findPayment(orderId));
     }
 
-    public List<AfterSaleDTO> listAfterSales(String orderId) {
-        Checks.id(orderId, "orderId");
+    public List<AfterSaleDTO> listAfterSales(String orderId, String userId) {
+        ownedOrder(orderId, userId);
         return afterSaleRepository.listByOrder(orderId).stream()
                 .map(afterSale -> OrderDtoAssembler.toAfterSale(afterSale, afterSaleRepository.findRefund(afterSale.afterSaleId())))
                 .toList();
+    }
+
+    private Order ownedOrder(String orderId, String userId) {
+        Checks.id(orderId, "orderId");
+        Checks.id(userId, "userId");
+        Order order = orderRepository.findOrder(orderId).orElseThrow(() -> notFound(orderId));
+        if (!order.isOwnedBy(userId)) {
+            throw new BizException(ErrorCode.ORDER_NOT_OWNED);
+        }
+        return order;
     }
 
     /** Stock and coupons are released only for an order whose cancellation is globally committed. */

@@ -25,7 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The gateway's pay callback (sections 10, 11). Holds the pay lock (against concurrent callbacks and pre-pay) and
+ * The pay system's pay callback (sections 10, 11), called by pay-service after it verified the gateway's
+ * notification and captured the payment under {@code outTradeNo}. Holds the pay lock (against concurrent callbacks and pre-pay) and
  * the cancel lock (against cancel), so an order is paid or cancelled, never both at once.
  */
 @Slf4j
@@ -54,7 +55,6 @@ public class PayCallbackService {
                 throw new BizException(ErrorCode.ORDER_CALLBACK_PAY_AMOUNT_ERROR,
                         "order pay amount is " + order.payAmount() + ", callback says " + payAmount);
             }
-            payGateway.recordCapture(orderId, payType, outTradeNo, payAmount);
             Integer acceptedPayType = orderRepository.findPayment(orderId).filter(OrderPayment::isPaid).map(OrderPayment::payType).orElse(null);
             switch (PayCallbackDecision.decide(order.status(), acceptedPayType, payType)) {
                 case ACCEPT -> sendPaidOrderSuccessMessage(orderId, payType, outTradeNo, payAmount);

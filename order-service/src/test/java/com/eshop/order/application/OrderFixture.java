@@ -91,16 +91,10 @@ class OrderFixture {
         /** refund request id -> amount; the gateway refunds once per id. */
         final Map<String, Integer> refunds = new HashMap<>();
         final List<String> refundCalls = new ArrayList<>();
-        final List<String> captures = new ArrayList<>();
 
         @Override
         public String prePay(String orderId, String userId, int payType, int payAmount) {
             return "T-" + orderId;
-        }
-
-        @Override
-        public void recordCapture(String orderId, int payType, String outTradeNo, int payAmount) {
-            captures.add(orderId + "/" + payType + "/" + outTradeNo + "/" + payAmount);
         }
 
         @Override

@@ -3,7 +3,6 @@ package com.eshop.pay.api;
 import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.ops.TimelineEntry;
 import com.eshop.common.api.pay.PayApi;
-import com.eshop.common.api.pay.PayCaptureRequest;
 import com.eshop.common.api.pay.PayPrePayDTO;
 import com.eshop.common.api.pay.PayPrePayRequest;
 import com.eshop.common.api.pay.PayRefundDTO;
@@ -28,11 +27,6 @@ public class PayApiImpl implements PayApi {
     @Override
     public JsonResult<PayPrePayDTO> prePay(PayPrePayRequest request) {
         return ApiResults.call(() -> payService.prePay(request));
-    }
-
-    @Override
-    public JsonResult<Boolean> recordCapture(PayCaptureRequest request) {
-        return ApiResults.call(() -> payService.recordCapture(request));
     }
 
     @Override

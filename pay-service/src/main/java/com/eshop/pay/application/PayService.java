@@ -2,13 +2,10 @@ package com.eshop.pay.application;
 
 import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.enums.PayTypeEnum;
-import com.eshop.common.api.pay.PayCaptureRequest;
 import com.eshop.common.api.pay.PayPrePayDTO;
 import com.eshop.common.api.pay.PayPrePayRequest;
 import com.eshop.common.api.pay.PayRefundDTO;
 import com.eshop.common.api.pay.PayRefundRequest;
-import com.eshop.pay.domain.PayCapture;
-import com.eshop.pay.domain.PayCaptureRepository;
 import com.eshop.pay.domain.PayRefund;
 import com.eshop.pay.domain.PayRefundRepository;
 import com.eshop.pay.domain.PayTransaction;
@@ -20,23 +17,21 @@ import org.springframework.stereotype.Service;
 
 import java.util.List;
 
-/** The gateway's use cases. Both writes are guarded by unique keys, so a retried or concurrent duplicate changes nothing. */
+/** Pre-pay and refunds. Both writes are guarded by unique keys, so a retried or concurrent duplicate changes nothing. */
 @Slf4j
 @Service
 public class PayService {
     private final PayTransactionRepository transactionRepository;
     private final PayRefundRepository refundRepository;
-    private final PayCaptureRepository captureRepository;
     private final RefundLedger refundLedger;
     private final RefundGatewayFaults faults;
     private final RefundNotifier refundNotifier;
 
     public PayService(PayTransactionRepository transactionRepository, PayRefundRepository refundRepository,
-                      PayCaptureRepository captureRepository, RefundLedger refundLedger, RefundGatewayFaults faults,
+                      RefundLedger refundLedger, RefundGatewayFaults faults,
                       RefundNotifier refundNotifier) {
         this.transactionRepository = transactionRepository;
         this.refundRepository = refundRepository;
-        this.captureRepository = captureRepository;
         this.refundLedger = refundLedger;
         this.faults = faults;
         this.refundNotifier = refundNotifier;
@@ -63,27 +58,6 @@ public class PayService {
         dto.setPayType(transaction.payType());
         dto.setPayAmount(transaction.payAmount());
         return dto;
-    }
-
-    /** Records the gateway's payment notification, once per trade number; a reused trade number is refused. */
-    public Boolean recordCapture(PayCaptureRequest request) {
-        Checks.notNull(request, "request");
-        PayCapture wanted = new PayCapture(
-                Checks.id(request.getOutTradeNo(), "outTradeNo"),
-                Checks.id(request.getOrderId(), "orderId"),
-                payType(request.getPayType()),
-                Checks.positiveAmount(request.getPayAmount(), "payAmount"));
-        if (captureRepository.insert(wanted)) {
-            log.info("captured {} cents of order {} (trade {})", wanted.payAmount(), wanted.orderId(), wanted.outTradeNo());
-            return true;
-        }
-        PayCapture existing = captureRepository.findByOutTradeNo(wanted.outTradeNo()).orElseThrow(() ->
-                new BizException(ErrorCode.SYSTEM_ERROR, "capture " + wanted.outTradeNo() + " neither inserted nor found"));
-        if (!wanted.isReplayOf(existing)) {
-            throw new BizException(ErrorCode.PAY_CAPTURE_CONFLICT, "trade " + wanted.outTradeNo() + " was captured for order "
-                    + existing.orderId() + ", pay type " + existing.payType() + ", " + existing.payAmount() + " cents");
-        }
-        return true;
     }
 
     /**

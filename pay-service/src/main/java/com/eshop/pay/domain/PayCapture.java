@@ -3,12 +3,6 @@ package com.eshop.pay.domain;
 /** A payment the gateway took, keyed by its trade number: the ceiling of every refund of that trade. */
 public record PayCapture(String outTradeNo, String orderId, int payType, int payAmount) {
 
-    /** The same notification again (a gateway retry), as opposed to a trade number reused for another payment. */
-    public boolean isReplayOf(PayCapture existing) {
-        return outTradeNo.equals(existing.outTradeNo) && orderId.equals(existing.orderId)
-                && payType == existing.payType && payAmount == existing.payAmount;
-    }
-
     /** Whether a refund of this order and pay type draws on this capture. */
     public boolean covers(String refundOrderId, int refundPayType) {
         return orderId.equals(refundOrderId) && payType == refundPayType;

@@ -1,8 +1,9 @@
 package com.eshop.pay.domain;
 
-/** Status of a pre-pay transaction; the stand-in gateway only creates them (the pay callback goes to order-service). */
+/** Status of a pre-pay transaction: opened by pre-pay, paid when the gateway's verified notification matches it. */
 public enum PayTransactionStatus {
-    WAITING(10);
+    WAITING(10),
+    PAID(20);
 
     private final int code;
 

@@ -2,6 +2,7 @@ package com.eshop.pay.infrastructure;
 
 import com.eshop.pay.domain.PayTransaction;
 import com.eshop.pay.domain.PayTransactionRepository;
+import com.eshop.pay.domain.PayTransactionStatus;
 import com.eshop.pay.infrastructure.dataobject.PayTransactionDO;
 import com.eshop.pay.infrastructure.mapper.PayTransactionMapper;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,9 +20,17 @@ public class MybatisPayTransactionRepository implements PayTransactionRepository
 
     @Override
     public Optional<PayTransaction> findByOrderIdAndPayType(String orderId, int payType) {
-        return Optional.ofNullable(mapper.selectByOrderIdAndPayType(orderId, payType))
-                .map(row -> new PayTransaction(row.getOutTradeNo(), row.getOrderId(), row.getUserId(), row.getPayType(),
-                        row.getPayAmount(), row.getStatus()));
+        return Optional.ofNullable(mapper.selectByOrderIdAndPayType(orderId, payType)).map(MybatisPayTransactionRepository::toDomain);
+    }
+
+    @Override
+    public Optional<PayTransaction> findByOutTradeNo(String outTradeNo) {
+        return Optional.ofNullable(mapper.selectByOutTradeNo(outTradeNo)).map(MybatisPayTransactionRepository::toDomain);
+    }
+
+    @Override
+    public void markPaid(String outTradeNo) {
+        mapper.updateStatus(outTradeNo, PayTransactionStatus.WAITING.code(), PayTransactionStatus.PAID.code());
     }
 
     @Override
@@ -38,5 +47,10 @@ public class MybatisPayTransactionRepository implements PayTransactionRepository
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    private static PayTransaction toDomain(PayTransactionDO row) {
+        return new PayTransaction(row.getOutTradeNo(), row.getOrderId(), row.getUserId(), row.getPayType(),
+                row.getPayAmount(), row.getStatus());
     }
 }

@@ -1,16 +1,12 @@
 package com.eshop.pay.application;
 
 import com.eshop.common.api.ErrorCode;
-import com.eshop.common.api.pay.PayCaptureRequest;
 import com.eshop.common.api.pay.PayPrePayDTO;
 import com.eshop.common.api.pay.PayPrePayRequest;
 import com.eshop.common.api.pay.PayRefundRequest;
 import com.eshop.pay.domain.PayCapture;
-import com.eshop.pay.domain.PayCaptureRepository;
 import com.eshop.pay.domain.PayRefund;
-import com.eshop.pay.domain.PayRefundRepository;
 import com.eshop.pay.domain.PayTransaction;
-import com.eshop.pay.domain.PayTransactionRepository;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
 import com.eshop.support.fault.FaultSwitches;
@@ -21,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,89 +26,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PayServiceTest {
-    private final List<PayTransaction> transactions = new ArrayList<>();
-    private final List<PayRefund> refunds = new ArrayList<>();
-    private final List<PayCapture> captures = new ArrayList<>();
+    private final PayFixture db = new PayFixture();
+    private final List<PayTransaction> transactions = db.transactions;
+    private final List<PayRefund> refunds = db.refunds;
+    private final List<PayCapture> captures = db.captures;
     private final List<String> notified = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    /** Tables in memory; the inserts honour the unique keys like the real ones. */
-    private final PayTransactionRepository transactionRepository = new PayTransactionRepository() {
-        @Override
-        public synchronized Optional<PayTransaction> findByOrderIdAndPayType(String orderId, int payType) {
-            return transactions.stream().filter(t -> t.orderId().equals(orderId) && t.payType() == payType).findFirst();
-        }
-
-        @Override
-        public synchronized boolean insert(PayTransaction t) {
-            if (findByOrderIdAndPayType(t.orderId(), t.payType()).isPresent()) {
-                return false;
-            }
-            return transactions.add(t);
-        }
-    };
-
-    private final PayRefundRepository refundRepository = new PayRefundRepository() {
-        @Override
-        public synchronized Optional<PayRefund> findByRefundRequestId(String id) {
-            return refunds.stream().filter(r -> r.refundRequestId().equals(id)).findFirst();
-        }
-
-        @Override
-        public synchronized boolean insert(PayRefund refund) {
-            if (findByRefundRequestId(refund.refundRequestId()).isPresent()) {
-                return false;
-            }
-            return refunds.add(refund);
-        }
-
-        @Override
-        public synchronized long sumRefundedByOutTradeNo(String outTradeNo) {
-            return refunds.stream().filter(r -> outTradeNo.equals(r.outTradeNo())).mapToLong(PayRefund::refundAmount).sum();
-        }
-
-        @Override
-        public synchronized List<PayRefund> listByOrderId(String orderId) {
-            return refunds.stream().filter(r -> r.orderId().equals(orderId)).toList();
-        }
-    };
-
-    private final PayCaptureRepository captureRepository = new PayCaptureRepository() {
-        @Override
-        public Optional<PayCapture> lockByOutTradeNo(String outTradeNo) {
-            return findByOutTradeNo(outTradeNo);
-        }
-
-        @Override
-        public synchronized Optional<PayCapture> findByOutTradeNo(String outTradeNo) {
-            return captures.stream().filter(c -> c.outTradeNo().equals(outTradeNo)).findFirst();
-        }
-
-        @Override
-        public synchronized boolean insert(PayCapture capture) {
-            return findByOutTradeNo(capture.outTradeNo()).isEmpty() && captures.add(capture);
-        }
-    };
-
     private PayService service(RefundGatewayFaults faults) {
-        return new PayService(transactionRepository, refundRepository, captureRepository,
-                new RefundLedger(captureRepository, refundRepository), faults, refund -> notified.add(refund.refundRequestId()));
+        return new PayService(db.transactionRepository, db.refundRepository,
+                db.refundLedger(), faults, refund -> notified.add(refund.refundRequestId()));
     }
 
     private final PayService service = service(new RefundGatewayFaults(FaultSwitches.disabled(), 0, Duration.ZERO));
 
     @BeforeEach
     void orderO1WasPaid900WithTradeT1() {
-        service.recordCapture(capture("T1", "O1", 10, 900));
-    }
-
-    @Test
-    void aRepeatedCaptureIsAcceptedOnceAndAReusedTradeNumberIsRefused() {
-        assertThat(service.recordCapture(capture("T1", "O1", 10, 900))).isTrue();
-
-        assertRefused(() -> service.recordCapture(capture("T1", "O2", 10, 900)), ErrorCode.PAY_CAPTURE_CONFLICT);
-        assertRefused(() -> service.recordCapture(capture("T1", "O1", 10, 901)), ErrorCode.PAY_CAPTURE_CONFLICT);
-        assertRefused(() -> service.recordCapture(capture(null, "O1", 10, 900)), ErrorCode.PARAM_INVALID);
-        assertThat(captures).hasSize(1);
+        captures.add(new PayCapture("T1", "O1", 10, 900));
     }
 
     @Test
@@ -249,15 +177,6 @@ class PayServiceTest {
         PayPrePayRequest request = new PayPrePayRequest();
         request.setOrderId(orderId);
         request.setUserId("U1001");
-        request.setPayType(payType);
-        request.setPayAmount(amount);
-        return request;
-    }
-
-    private static PayCaptureRequest capture(String outTradeNo, String orderId, int payType, int amount) {
-        PayCaptureRequest request = new PayCaptureRequest();
-        request.setOutTradeNo(outTradeNo);
-        request.setOrderId(orderId);
         request.setPayType(payType);
         request.setPayAmount(amount);
         return request;

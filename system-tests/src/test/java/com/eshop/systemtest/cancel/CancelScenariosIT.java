@@ -55,7 +55,7 @@ class CancelScenariosIT {
         Outcomes.assertFullyCancelled(scenario, order.getOrderId(), user.couponId(), 0, order.getPayAmount());
         assertThat(scenario.coupon(user.couponId())).isEqualTo(new Scenario.Coupon(0, null));
         assertThat(scenario.stock("SKU-1007")).isEqualTo(before);
-        List<AfterSaleDTO> afterSales = scenario.client().afterSaleApi.listAfterSales(order.getOrderId()).getData();
+        List<AfterSaleDTO> afterSales = scenario.client().afterSaleApi.listAfterSales(order.getOrderId(), user.userId()).getData();
         assertThat(afterSales).singleElement().satisfies(afterSale -> {
             assertThat(afterSale.getRealRefundAmount()).isEqualTo(order.getPayAmount());
             assertThat(afterSale.getRefundStatus()).isEqualTo(20);

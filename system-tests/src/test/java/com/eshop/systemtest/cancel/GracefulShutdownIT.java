@@ -112,6 +112,6 @@ class GracefulShutdownIT {
 
     private void awaitReachable() {
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> scenario.client().orderApi.getOrderDetail("O-PROBE") != null);
+                .until(() -> scenario.client().orderApi.getOrderDetail("O-PROBE", "U-PROBE") != null);
     }
 }

@@ -74,6 +74,6 @@ class LevelDelayTimeoutIT {
         Suite.stack().restartService(ServiceSpec.ORDER, springProperties);
         // healthy is not yet registered: wait until a client reaches the new instance through the registry
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> Suite.client().orderApi.getOrderDetail("O-PROBE") != null);
+                .until(() -> Suite.client().orderApi.getOrderDetail("O-PROBE", "U-PROBE") != null);
     }
 }

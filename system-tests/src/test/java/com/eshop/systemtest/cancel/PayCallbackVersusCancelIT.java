@@ -6,6 +6,7 @@ import com.eshop.common.api.RedisLockKeyConstants;
 import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.common.api.order.PrePayOrderDTO;
+import com.eshop.stack.PayGatewaySimulator;
 import com.eshop.systemtest.support.Outcomes;
 import com.eshop.systemtest.support.Scenario;
 import com.eshop.systemtest.support.Suite;
@@ -17,6 +18,8 @@ import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static com.eshop.systemtest.support.Scenario.ALIPAY;
 import static com.eshop.systemtest.support.Scenario.WECHAT;
@@ -31,12 +34,16 @@ class PayCallbackVersusCancelIT {
     void aPaymentArrivingAfterCancellationIsRefundedExactlyOnceHoweverOftenTheGatewayRetries() {
         TestData.UserCoupon user = TestData.nextUserWithCoupon();
         CreateOrderDTO order = scenario.createOrder(user.userId(), user.couponId(), items("SKU-1015", 4));
+        assertThat(scenario.prePay(order.getOrderId(), user.userId(), WECHAT, order.getPayAmount()).isOk()).isTrue();
         assertThat(scenario.cancel(order.getOrderId(), user.userId()).isOk()).isTrue();
         Outcomes.assertFullyCancelled(scenario, order.getOrderId(), user.couponId(), 0, 0);
 
-        for (int attempt = 0; attempt < 3; attempt++) {
-            JsonResult<Boolean> callback = scenario.payCallback(order.getOrderId(), WECHAT, order.getPayAmount());
-            assertThat(callback.getErrorCode()).isEqualTo(ErrorCode.ORDER_CANCEL_PAY_CALLBACK_REFUNDED.name());
+        PayGatewaySimulator.Delivery paid = scenario.payAtGatewayDelivery(order.getOrderId(), WECHAT, order.getPayAmount());
+        List<PayGatewaySimulator.Delivery> deliveries = List.of(paid, scenario.gateway().redeliver(paid.notificationId()),
+                scenario.gateway().redeliver(paid.notificationId()));
+        for (PayGatewaySimulator.Delivery delivery : deliveries) {
+            assertThat(delivery.status()).as("settled: the gateway stops re-delivering").isEqualTo(200);
+            assertThat(delivery.result().getErrorCode()).isEqualTo(ErrorCode.ORDER_CANCEL_PAY_CALLBACK_REFUNDED.name());
         }
 
         assertThat(scenario.orderStatus(order.getOrderId())).isEqualTo(OrderStatusEnum.CANCELED.getCode());
@@ -51,18 +58,23 @@ class PayCallbackVersusCancelIT {
     void theSamePayTypeReportedTwiceIsANoOpAndASecondPayTypeIsRefunded() {
         TestData.UserCoupon user = TestData.nextUserWithCoupon();
         CreateOrderDTO order = scenario.createOrder(user.userId(), null, items("SKU-1016", 1));
-        scenario.pay(order, user.userId());
+        // the customer opens both cashier pages, then pays on both
+        assertThat(scenario.prePay(order.getOrderId(), user.userId(), ALIPAY, order.getPayAmount()).isOk()).isTrue();
+        PayGatewaySimulator.Delivery weChat = scenario.pay(order, user.userId());
         scenario.awaitOrderStatus(order.getOrderId(), OrderStatusEnum.FULFILL, Duration.ofSeconds(30));
 
-        assertThat(scenario.payCallback(order.getOrderId(), WECHAT, order.getPayAmount()).isOk()).isTrue();
-        JsonResult<Boolean> secondType = scenario.payCallback(order.getOrderId(), ALIPAY, order.getPayAmount());
-        JsonResult<Boolean> secondTypeAgain = scenario.payCallback(order.getOrderId(), ALIPAY, order.getPayAmount());
+        assertThat(scenario.gateway().redeliver(weChat.notificationId()).result().isOk()).isTrue();
+        PayGatewaySimulator.Delivery secondType = scenario.payAtGatewayDelivery(order.getOrderId(), ALIPAY, order.getPayAmount());
+        JsonResult<Boolean> secondTypeAgain = scenario.gateway().redeliver(secondType.notificationId()).result();
 
-        assertThat(secondType.getErrorCode()).isEqualTo(ErrorCode.ORDER_PAY_TYPE_REPEAT_REFUNDED.name());
+        assertThat(secondType.result().getErrorCode()).isEqualTo(ErrorCode.ORDER_PAY_TYPE_REPEAT_REFUNDED.name());
         assertThat(secondTypeAgain.getErrorCode()).isEqualTo(ErrorCode.ORDER_PAY_TYPE_REPEAT_REFUNDED.name());
         assertThat(scenario.orderStatus(order.getOrderId())).isEqualTo(OrderStatusEnum.FULFILL.getCode());
         assertThat(scenario.refundCount(order.getOrderId())).isEqualTo(1);
         assertThat(scenario.refundedAmount(order.getOrderId())).isEqualTo((long) order.getPayAmount());
+        assertThat(scenario.db().rows("pay_db", "SELECT out_trade_no FROM pay_refund WHERE order_id = ?", order.getOrderId()))
+                .as("the refund draws on the second payment's own capture")
+                .containsExactly(Map.of("out_trade_no", scenario.tradeNumber(order.getOrderId(), ALIPAY)));
         assertThat(scenario.db().integer("order_db", "SELECT pay_type FROM order_payment_detail WHERE order_id = ?", order.getOrderId()))
                 .isEqualTo(WECHAT);
         assertThat(scenario.fulfillOrders(order.getOrderId())).isEqualTo(1);

@@ -43,7 +43,7 @@ class RaceIT {
             long cancelDelay = round % 2 == 0 ? 3L * round : 0;
             race(() -> {
                 Thread.sleep(payDelay);
-                return scenario.payCallback(order.getOrderId(), WECHAT, order.getPayAmount());
+                return scenario.payAtGateway(order.getOrderId(), WECHAT, order.getPayAmount());
             }, () -> {
                 Thread.sleep(cancelDelay);
                 return scenario.cancel(order.getOrderId(), user.userId());

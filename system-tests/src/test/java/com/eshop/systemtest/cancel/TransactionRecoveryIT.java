@@ -148,6 +148,6 @@ class TransactionRecoveryIT {
         Suite.stack().startService(ServiceSpec.ORDER);
         // healthy is not yet registered: wait until a client reaches the new instance through the registry
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> scenario.client().orderApi.getOrderDetail("O-PROBE") != null);
+                .until(() -> scenario.client().orderApi.getOrderDetail("O-PROBE", "U-PROBE") != null);
     }
 }

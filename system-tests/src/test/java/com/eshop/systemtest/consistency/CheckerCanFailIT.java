@@ -107,6 +107,8 @@ class CheckerCanFailIT {
             // 10. out-of-stock E also cancelled
             String ie = e.getOrderId();
             db.update("order_db_scratch", "INSERT INTO order_operate_log (order_id, operate_type, pre_status, current_status, remark) VALUES (?, 50, 40, 70, 'corrupt')", ie);
+            // 10b. E's payment recorded by the order but never captured from a gateway notification (a forged pay callback)
+            db.update("pay_db_scratch", "DELETE FROM pay_capture WHERE order_id = ?", ie);
             // 11. a dead letter about A
             TestProducer.send("%DLQ%" + PROBE_GROUP, ia, Map.of("orderId", ia));
 
@@ -133,6 +135,7 @@ class CheckerCanFailIT {
                     e(Invariant.AFTER_SALE_FOR_PAID_CANCEL, id),
                     e(Invariant.ONE_TERMINAL_OUTCOME, id),
                     e(Invariant.OUT_STOCK_NEVER_CANCELLED, ie),
+                    e(Invariant.PAYMENT_CAPTURED, ie),
                     e(Invariant.DLQ_EMPTY, ia));
 
             CheckReport[] report = new CheckReport[1];

@@ -31,7 +31,7 @@ class ApiExposureIT {
     @Test
     void thePublicOrderApiIsCallableByHand() throws Exception {
         Suite.client();
-        HttpResponse<String> response = post(ServiceSpec.ORDER, "com.eshop.common.api.order.OrderApi/getOrderDetail", "[\"O-NOPE\"]");
+        HttpResponse<String> response = post(ServiceSpec.ORDER, "com.eshop.common.api.order.OrderApi/getOrderDetail", "[\"O-NOPE\", \"U1001\"]");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JSONObject body = JSON.parseObject(response.body());

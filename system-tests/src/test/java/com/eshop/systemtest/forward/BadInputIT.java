@@ -97,33 +97,32 @@ class BadInputIT {
         cases.add(new Case("prePay unknown order", ErrorCode.ORDER_NOT_FOUND, () -> api.orderApi.prePayOrder(prePay("O-NOPE", owner.userId(), 10, 100))));
         cases.add(new Case("prePay other user's order", ErrorCode.ORDER_NOT_OWNED, () -> api.orderApi.prePayOrder(prePay(orderId, "U9999", 10, order.getPayAmount()))));
         cases.add(new Case("prePay of a paid order", ErrorCode.ORDER_STATUS_NOT_PAYABLE, () -> api.orderApi.prePayOrder(prePay(orderId, owner.userId(), 10, order.getPayAmount()))));
-        cases.add(new Case("payCallback null", ErrorCode.PARAM_INVALID, () -> api.orderApi.payCallback(null)));
-        cases.add(new Case("payCallback no order", ErrorCode.PARAM_INVALID, () -> api.orderApi.payCallback(callback(null, 10, 100))));
-        cases.add(new Case("payCallback bad pay type", ErrorCode.PARAM_INVALID, () -> api.orderApi.payCallback(callback(orderId, 0, order.getPayAmount()))));
-        cases.add(new Case("payCallback negative amount", ErrorCode.PARAM_INVALID, () -> api.orderApi.payCallback(callback(orderId, 10, -1))));
+        cases.add(new Case("payCallback null", ErrorCode.PARAM_INVALID, () -> api.orderInternalApi.payCallback(null)));
+        cases.add(new Case("payCallback no order", ErrorCode.PARAM_INVALID, () -> api.orderInternalApi.payCallback(callback(null, 10, 100))));
+        cases.add(new Case("payCallback bad pay type", ErrorCode.PARAM_INVALID, () -> api.orderInternalApi.payCallback(callback(orderId, 0, order.getPayAmount()))));
+        cases.add(new Case("payCallback negative amount", ErrorCode.PARAM_INVALID, () -> api.orderInternalApi.payCallback(callback(orderId, 10, -1))));
         cases.add(new Case("payCallback no trade number", ErrorCode.PARAM_INVALID, () -> {
             PayCallbackRequest r = callback(orderId, 10, order.getPayAmount());
             r.setOutTradeNo(null);
-            return api.orderApi.payCallback(r);
-        }));
-        cases.add(new Case("payCallback reusing the trade number of another payment", ErrorCode.PAY_CAPTURE_CONFLICT, () -> {
-            PayCallbackRequest r = callback(orderId, 20, order.getPayAmount());
-            r.setOutTradeNo(Scenario.tradeNumber(orderId, Scenario.WECHAT));
-            return api.orderApi.payCallback(r);
+            return api.orderInternalApi.payCallback(r);
         }));
         cases.add(new Case("cancelOrder as a timeout before the timeout", ErrorCode.ORDER_NOT_EXPIRED,
                 () -> api.afterSaleApi.cancelOrder(cancel(orderId, owner.userId(), 1))));
-        cases.add(new Case("payCallback unknown order", ErrorCode.ORDER_NOT_FOUND, () -> api.orderApi.payCallback(callback("O-NOPE", 10, 100))));
-        cases.add(new Case("payCallback amount mismatch", ErrorCode.ORDER_CALLBACK_PAY_AMOUNT_ERROR, () -> api.orderApi.payCallback(callback(orderId, 10, order.getPayAmount() + 7))));
-        cases.add(new Case("getOrderDetail null", ErrorCode.PARAM_INVALID, () -> api.orderApi.getOrderDetail(null)));
-        cases.add(new Case("getOrderDetail unknown", ErrorCode.ORDER_NOT_FOUND, () -> api.orderApi.getOrderDetail("O-NOPE")));
+        cases.add(new Case("payCallback unknown order", ErrorCode.ORDER_NOT_FOUND, () -> api.orderInternalApi.payCallback(callback("O-NOPE", 10, 100))));
+        cases.add(new Case("payCallback amount mismatch", ErrorCode.ORDER_CALLBACK_PAY_AMOUNT_ERROR, () -> api.orderInternalApi.payCallback(callback(orderId, 10, order.getPayAmount() + 7))));
+        cases.add(new Case("getOrderDetail null", ErrorCode.PARAM_INVALID, () -> api.orderApi.getOrderDetail(null, owner.userId())));
+        cases.add(new Case("getOrderDetail no user", ErrorCode.PARAM_INVALID, () -> api.orderApi.getOrderDetail(orderId, null)));
+        cases.add(new Case("getOrderDetail unknown", ErrorCode.ORDER_NOT_FOUND, () -> api.orderApi.getOrderDetail("O-NOPE", owner.userId())));
+        cases.add(new Case("getOrderDetail other user's order", ErrorCode.ORDER_NOT_OWNED, () -> api.orderApi.getOrderDetail(orderId, "U9999")));
         cases.add(new Case("confirmOutStock unknown order", ErrorCode.ORDER_NOT_FOUND, () -> api.orderInternalApi.confirmOutStock("O-NOPE")));
         cases.add(new Case("cancelOrder null", ErrorCode.PARAM_INVALID, () -> api.afterSaleApi.cancelOrder(null)));
         cases.add(new Case("cancelOrder no user", ErrorCode.PARAM_INVALID, () -> api.afterSaleApi.cancelOrder(cancel(orderId, null, null))));
         cases.add(new Case("cancelOrder bad cancel type", ErrorCode.PARAM_INVALID, () -> api.afterSaleApi.cancelOrder(cancel(orderId, owner.userId(), 7))));
         cases.add(new Case("cancelOrder unknown order", ErrorCode.ORDER_NOT_FOUND, () -> api.afterSaleApi.cancelOrder(cancel("O-NOPE", owner.userId(), null))));
         cases.add(new Case("cancelOrder other user's order", ErrorCode.ORDER_NOT_OWNED, () -> api.afterSaleApi.cancelOrder(cancel(orderId, "U9999", null))));
-        cases.add(new Case("listAfterSales bad id", ErrorCode.PARAM_INVALID, () -> api.afterSaleApi.listAfterSales("bad id!")));
+        cases.add(new Case("listAfterSales bad id", ErrorCode.PARAM_INVALID, () -> api.afterSaleApi.listAfterSales("bad id!", owner.userId())));
+        cases.add(new Case("listAfterSales no user", ErrorCode.PARAM_INVALID, () -> api.afterSaleApi.listAfterSales(orderId, null)));
+        cases.add(new Case("listAfterSales other user's order", ErrorCode.ORDER_NOT_OWNED, () -> api.afterSaleApi.listAfterSales(orderId, "U9999")));
         cases.add(new Case("receiveOrderFulfill null", ErrorCode.PARAM_INVALID, () -> api.fulfillApi.receiveOrderFulfill(null)));
         cases.add(new Case("receiveOrderFulfill no items", ErrorCode.PARAM_INVALID, () -> {
             ReceiveFulfillRequest r = new ReceiveFulfillRequest();
@@ -173,7 +172,7 @@ class BadInputIT {
             return api.payApi.executeRefund(r);
         }));
         cases.add(new Case("executeRefund beyond the capture", ErrorCode.PAY_REFUND_EXCEEDS_CAPTURE, () -> {
-            PayRefundRequest r = refundRequest("R-TOO-MUCH", orderId, Scenario.tradeNumber(orderId, 10), order.getPayAmount() + 1);
+            PayRefundRequest r = refundRequest("R-TOO-MUCH", orderId, scenario.tradeNumber(orderId, Scenario.WECHAT), order.getPayAmount() + 1);
             return api.payApi.executeRefund(r);
         }));
         cases.add(new Case("releaseProductStock of a live order", ErrorCode.ORDER_NOT_CANCELLED, () -> {

@@ -5,6 +5,7 @@ import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.common.api.order.CreateOrderDTO;
+import com.eshop.stack.PayGatewaySimulator;
 import com.eshop.systemtest.support.Scenario;
 import com.eshop.systemtest.support.Suite;
 import com.eshop.systemtest.support.TestData;
@@ -25,7 +26,7 @@ class PayAndFulfillIT {
         TestData.UserCoupon user = TestData.nextUserWithCoupon();
         CreateOrderDTO order = scenario.createOrder(user.userId(), user.couponId(), items("SKU-1002", 1));
 
-        scenario.pay(order, user.userId());
+        PayGatewaySimulator.Delivery paid = scenario.pay(order, user.userId());
 
         scenario.awaitOrderStatus(order.getOrderId(), OrderStatusEnum.FULFILL, Duration.ofSeconds(30));
         String orderId = order.getOrderId();
@@ -37,7 +38,7 @@ class PayAndFulfillIT {
         assertThat(scenario.db().integer("order_db", "SELECT pay_status FROM order_payment_detail WHERE order_id = ?", orderId)).isEqualTo(20);
         assertThat(Suite.broker().messages(RocketMqConstant.PAID_ORDER_SUCCESS_TOPIC, orderId)).hasSize(1);
 
-        JsonResult<Boolean> repeated = scenario.payCallback(orderId, WECHAT, order.getPayAmount());
+        JsonResult<Boolean> repeated = scenario.gateway().redeliver(paid.notificationId()).result();
 
         assertThat(repeated.isOk()).isTrue();
         assertThat(scenario.orderStatus(orderId)).isEqualTo(OrderStatusEnum.FULFILL.getCode());
@@ -48,13 +49,15 @@ class PayAndFulfillIT {
     }
 
     @Test
-    void aCallbackWithAWrongAmountIsRefusedAndChangesNothing() {
+    void aNotificationOfAWrongAmountIsRefusedAndChangesNothing() {
         TestData.UserCoupon user = TestData.nextUserWithCoupon();
         CreateOrderDTO order = scenario.createOrder(user.userId(), null, items("SKU-1003", 2));
+        assertThat(scenario.prePay(order.getOrderId(), user.userId(), WECHAT, order.getPayAmount()).isOk()).isTrue();
 
-        JsonResult<Boolean> result = scenario.payCallback(order.getOrderId(), WECHAT, order.getPayAmount() - 1);
+        JsonResult<Boolean> result = scenario.payAtGateway(order.getOrderId(), WECHAT, order.getPayAmount() - 1);
 
-        assertThat(result.getErrorCode()).isEqualTo(ErrorCode.ORDER_CALLBACK_PAY_AMOUNT_ERROR.name());
+        assertThat(result.getErrorCode()).isEqualTo(ErrorCode.PAY_NOTIFICATION_MISMATCH.name());
+        assertThat(scenario.db().count("pay_db", "SELECT COUNT(*) FROM pay_capture WHERE order_id = ?", order.getOrderId())).isZero();
         assertThat(scenario.orderStatus(order.getOrderId())).isEqualTo(OrderStatusEnum.CREATED.getCode());
         assertThat(scenario.db().count("order_db", "SELECT COUNT(*) FROM order_payment_record WHERE order_id = ?", order.getOrderId())).isZero();
         assertThat(scenario.refundCount(order.getOrderId())).isZero();

@@ -7,9 +7,9 @@ import com.eshop.common.api.order.CancelOrderRequest;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.common.api.order.CreateOrderRequest;
 import com.eshop.common.api.order.OrderItemRequest;
-import com.eshop.common.api.order.PayCallbackRequest;
 import com.eshop.common.api.order.PrePayOrderDTO;
 import com.eshop.common.api.order.PrePayOrderRequest;
+import com.eshop.stack.PayGatewaySimulator;
 import com.eshop.stack.SuiteClient;
 import org.awaitility.Awaitility;
 
@@ -27,10 +27,16 @@ public final class Scenario {
 
     private final SuiteClient client;
     private final Db db;
+    private final PayGatewaySimulator gateway;
 
-    public Scenario(SuiteClient client, Db db) {
+    public Scenario(SuiteClient client, Db db, PayGatewaySimulator gateway) {
         this.client = client;
         this.db = db;
+        this.gateway = gateway;
+    }
+
+    public PayGatewaySimulator gateway() {
+        return gateway;
     }
 
     public SuiteClient client() {
@@ -79,32 +85,33 @@ public final class Scenario {
         return client.orderApi.prePayOrder(request);
     }
 
-    public JsonResult<Boolean> payCallback(String orderId, int payType, int amount) {
-        PayCallbackRequest request = new PayCallbackRequest();
-        request.setOrderId(orderId);
-        request.setPayType(payType);
-        request.setPayAmount(amount);
-        request.setOutTradeNo(tradeNumber(orderId, payType));
-        request.setPayAccount("buyer@example.com");
-        return client.orderApi.payCallback(request);
+    /**
+     * The customer pays {@code amount} at the gateway for the trade pre-pay opened with {@code payType}; the gateway's
+     * signed notification goes to pay-service, which calls order-service's pay callback. pay-service's answer.
+     */
+    public JsonResult<Boolean> payAtGateway(String orderId, int payType, int amount) {
+        return payAtGatewayDelivery(orderId, payType, amount).result();
     }
 
-    /** The gateway's trade number of this test's payment: one per (order, pay type), within 64 characters for any order id. */
-    public static String tradeNumber(String orderId, int payType) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(orderId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "T" + payType + "-" + java.util.HexFormat.of().formatHex(digest, 0, 20);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    public PayGatewaySimulator.Delivery payAtGatewayDelivery(String orderId, int payType, int amount) {
+        return gateway.pay(orderId, tradeNumber(orderId, payType), payType, amount);
     }
 
-    /** Pre-pay then the gateway's callback; asserts both succeed. */
-    public void pay(CreateOrderDTO order, String userId) {
+    /** The trade number pay-service's pre-pay opened for this order and pay type. */
+    public String tradeNumber(String orderId, int payType) {
+        List<Map<String, Object>> rows = db.rows("pay_db", "SELECT out_trade_no FROM pay_transaction WHERE order_id = ? AND pay_type = ?",
+                orderId, payType);
+        assertThat(rows).as("pre-pay of %s with pay type %s opened a trade", orderId, payType).hasSize(1);
+        return (String) rows.get(0).get("out_trade_no");
+    }
+
+    /** Pre-pay, then payment at the gateway; asserts both succeed. Returns the gateway's delivery (to re-deliver it). */
+    public PayGatewaySimulator.Delivery pay(CreateOrderDTO order, String userId) {
         JsonResult<PrePayOrderDTO> prePay = prePay(order.getOrderId(), userId, WECHAT, order.getPayAmount());
         assertThat(prePay.isOk()).as("prePay: %s %s", prePay.getErrorCode(), prePay.getErrorMessage()).isTrue();
-        JsonResult<Boolean> callback = payCallback(order.getOrderId(), WECHAT, order.getPayAmount());
-        assertThat(callback.isOk()).as("payCallback: %s %s", callback.getErrorCode(), callback.getErrorMessage()).isTrue();
+        PayGatewaySimulator.Delivery paid = payAtGatewayDelivery(order.getOrderId(), WECHAT, order.getPayAmount());
+        assertThat(paid.result().isOk()).as("payment notification: %s", paid).isTrue();
+        return paid;
     }
 
     public JsonResult<Boolean> cancel(String orderId, String userId) {

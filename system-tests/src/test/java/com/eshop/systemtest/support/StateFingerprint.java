@@ -17,7 +17,8 @@ public final class StateFingerprint {
         QUERIES.put("inventory_db", "SELECT SUM(sale_stock_quantity), SUM(locked_stock_quantity), SUM(saled_stock_quantity), "
                 + "(SELECT COUNT(*) FROM product_stock_log) FROM product_stock");
         QUERIES.put("market_db", "SELECT SUM(used), COUNT(order_id) FROM user_coupon");
-        QUERIES.put("pay_db", "SELECT (SELECT COUNT(*) FROM pay_transaction), (SELECT COUNT(*) FROM pay_capture), (SELECT COUNT(*) FROM pay_refund)");
+        QUERIES.put("pay_db", "SELECT (SELECT COUNT(*) FROM pay_transaction), (SELECT COALESCE(SUM(status), 0) FROM pay_transaction), "
+                + "(SELECT COUNT(*) FROM pay_capture), (SELECT COUNT(*) FROM pay_refund)");
         QUERIES.put("fulfill_db", "SELECT (SELECT COUNT(*) FROM order_fulfill), (SELECT COALESCE(SUM(status), 0) FROM order_fulfill), "
                 + "(SELECT COUNT(*) FROM order_fulfill_item)");
         QUERIES.put("wms_db", "SELECT (SELECT COUNT(*) FROM delivery_order), (SELECT COALESCE(SUM(status), 0) FROM delivery_order)");

@@ -77,7 +77,7 @@ public final class Suite {
 
     public static synchronized Scenario scenario() {
         if (scenario == null) {
-            scenario = new Scenario(client(), new Db(stack()::jdbcUrl));
+            scenario = new Scenario(client(), new Db(stack()::jdbcUrl), stack().payGateway());
         }
         return scenario;
     }

@@ -9,5 +9,6 @@ public interface AfterSaleApi {
     /** Cancel before OUT_STOCK; an already cancelled order is an idempotent success. */
     JsonResult<Boolean> cancelOrder(CancelOrderRequest cancelOrderRequest);
 
-    JsonResult<List<AfterSaleDTO>> listAfterSales(String orderId);
+    /** ORDER_NOT_OWNED for another user's order. */
+    JsonResult<List<AfterSaleDTO>> listAfterSales(String orderId, String userId);
 }

@@ -2,7 +2,11 @@ package com.eshop.common.api.order;
 
 import com.eshop.common.api.JsonResult;
 
-/** Forward order flow of order-service: a public API, callable by hand (no internal token). */
+/**
+ * Forward order flow of order-service: a public API, callable by hand. Every call about an existing order names
+ * the user, and only the order's owner gets an answer about it. Payments are not made here: they come from the
+ * payment gateway's verified notification through pay-service ({@link OrderInternalApi#payCallback}).
+ */
 public interface OrderApi {
     /** Seata global transaction: order + coupon lock + stock lock; then the pay-timeout timer message. */
     JsonResult<CreateOrderDTO> createOrder(CreateOrderRequest createOrderRequest);
@@ -10,8 +14,6 @@ public interface OrderApi {
     /** Under ORDER_PAY_KEY: refuses orders that are not awaiting payment or are being cancelled. */
     JsonResult<PrePayOrderDTO> prePayOrder(PrePayOrderRequest prePayOrderRequest);
 
-    /** Gateway notification. Under ORDER_PAY_KEY + CANCEL_KEY; the scenario table of section 11. */
-    JsonResult<Boolean> payCallback(PayCallbackRequest payCallbackRequest);
-
-    JsonResult<OrderDetailDTO> getOrderDetail(String orderId);
+    /** ORDER_NOT_OWNED for another user's order. */
+    JsonResult<OrderDetailDTO> getOrderDetail(String orderId, String userId);
 }

@@ -8,6 +8,14 @@ import com.eshop.common.api.JsonResult;
  * are the public ones.
  */
 public interface OrderInternalApi {
+    /**
+     * The pay system's pay callback (sections 10, 11), called by pay-service once it has verified the gateway's
+     * notification and captured the payment. Under ORDER_PAY_KEY + CANCEL_KEY: the order becomes PAID, or the
+     * payment it does not keep is refused with ORDER_CANCEL_PAY_CALLBACK_REFUNDED / ORDER_PAY_TYPE_REPEAT_REFUNDED
+     * after pay-service refunded it. Idempotent: the gateway re-delivers.
+     */
+    JsonResult<Boolean> payCallback(PayCallbackRequest payCallbackRequest);
+
     /** Called by WMS inside its out-stock global transaction: FULFILL -> OUT_STOCK. */
     JsonResult<Boolean> confirmOutStock(String orderId);
 

@@ -5,15 +5,12 @@ import com.eshop.common.api.ops.TimelineEntry;
 
 import java.util.List;
 
-/** Stands in for the third-party gateway. */
+/**
+ * pay-service's internal API: the merchant's side of the payment gateway. Payments come in only through the
+ * gateway's signed notifications ({@code POST /pay/notifications}), never through this API.
+ */
 public interface PayApi {
     JsonResult<PayPrePayDTO> prePay(PayPrePayRequest request);
-
-    /**
-     * Records a payment the gateway took (idempotent per outTradeNo; the same trade number for another payment is
-     * refused). Refunds of a trade never exceed what was captured for it.
-     */
-    JsonResult<Boolean> recordCapture(PayCaptureRequest request);
 
     /**
      * Refunds once per refundRequestId; a repeat returns the first outcome. Refused without a capture of the

@@ -1,7 +1,6 @@
 package com.eshop.order.infrastructure.gateway;
 
 import com.eshop.common.api.pay.PayApi;
-import com.eshop.common.api.pay.PayCaptureRequest;
 import com.eshop.common.api.pay.PayPrePayRequest;
 import com.eshop.common.api.pay.PayRefundRequest;
 import com.eshop.order.application.PayGateway;
@@ -27,16 +26,6 @@ public class DubboPayGateway implements PayGateway {
         request.setPayType(payType);
         request.setPayAmount(payAmount);
         return SentinelGuard.outbound(CIRCUIT_BREAKER, () -> unwrap(payApi.prePay(request))).getOutTradeNo();
-    }
-
-    @Override
-    public void recordCapture(String orderId, int payType, String outTradeNo, int payAmount) {
-        PayCaptureRequest request = new PayCaptureRequest();
-        request.setOrderId(orderId);
-        request.setPayType(payType);
-        request.setOutTradeNo(outTradeNo);
-        request.setPayAmount(payAmount);
-        SentinelGuard.outbound(CIRCUIT_BREAKER, () -> unwrap(payApi.recordCapture(request)));
     }
 
     @Override
