@@ -1,8 +1,10 @@
 package com.eshop.common.api.order;
 
 import com.eshop.common.api.JsonResult;
+import com.eshop.common.api.PublicApi;
 
-/** Forward order flow of order-service: a public API, callable by hand (no internal token). */
+/** Forward order flow of order-service: a public API, callable by hand (no signature). */
+@PublicApi
 public interface OrderApi {
     /** Seata global transaction: order + coupon lock + stock lock; then the pay-timeout timer message. */
     JsonResult<CreateOrderDTO> createOrder(CreateOrderRequest createOrderRequest);
