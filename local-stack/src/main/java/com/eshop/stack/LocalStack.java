@@ -5,8 +5,12 @@ import com.mysql.cj.jdbc.MysqlDataSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalStackConfig config;
     private final StackDirs dirs;
     private final StackProgress progress;
+    private final String internalApiSecret = newInternalApiSecret();
     private final Infrastructure infra;
     private final Services services;
     private final JobTriggers triggers;
@@ -65,7 +70,7 @@ public final class LocalStack implements AutoCloseable {
         this.dirs = new StackDirs(config.dataDir());
         this.progress = new StackProgress(config.progress());
         this.infra = new Infrastructure(config, dirs, progress);
-        this.services = new Services(config, dirs, progress);
+        this.services = new Services(config, dirs, progress, internalApiSecret);
         this.triggers = new JobTriggers(config, progress);
         this.summary = new StackSummary(config, dirs, progress, infra, services, triggers);
     }
@@ -148,6 +153,7 @@ public final class LocalStack implements AutoCloseable {
             FileTree.deleteRecursively(dirs.dataDir);
         }
         dirs.createAndClaim();
+        writeInternalApiSecret();
         Optional<Path> hostsFile = LoopbackNetwork.hostsFileIfNeeded(dirs.dataDir);
         hostsFile.ifPresent(f -> progress("hostname " + LoopbackNetwork.hostname()
                 + " resolves off loopback: child JVMs use -Djdk.net.hosts.file=" + f));
@@ -169,6 +175,21 @@ public final class LocalStack implements AutoCloseable {
         if (System.getProperty("dubbo.application.qos-enable") == null) {
             System.setProperty("dubbo.application.qos-enable", "false");
         }
+    }
+
+    /** 256 random bits: this stack's secret, which no other stack and no source file knows. */
+    private static String newInternalApiSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
+    /** For an operator who calls an internal API of this stack by hand (README "Calling the APIs by hand"). */
+    private void writeInternalApiSecret() throws IOException {
+        Path file = internalApiSecretFile();
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, internalApiSecret + "\n");
     }
 
     private void checkPortsFree() {
@@ -364,6 +385,19 @@ public final class LocalStack implements AutoCloseable {
 
     public Path dataDir() {
         return dirs.dataDir;
+    }
+
+    /**
+     * The secret this stack's services sign and verify the calls of internal APIs with (env ESHOP_INTERNAL_API_SECRET
+     * of each service JVM), new for every stack; a {@link SuiteClient} needs it.
+     */
+    public String internalApiSecret() {
+        return internalApiSecret;
+    }
+
+    /** Where the stack writes {@link #internalApiSecret()}, readable by its user only: {@code <data dir>/internal-api.secret}. */
+    public Path internalApiSecretFile() {
+        return dirs.dataDir.resolve("internal-api.secret");
     }
 
     public Path logDir() {

@@ -23,13 +23,15 @@ final class Services {
     private final LocalStackConfig config;
     private final StackDirs dirs;
     private final StackProgress progress;
+    private final String internalApiSecret;
     private final Map<String, ServiceRunner> runners = new LinkedHashMap<>();
     private final Map<String, ServiceImage> images = new LinkedHashMap<>();
 
-    Services(LocalStackConfig config, StackDirs dirs, StackProgress progress) {
+    Services(LocalStackConfig config, StackDirs dirs, StackProgress progress, String internalApiSecret) {
         this.config = config;
         this.dirs = dirs;
         this.progress = progress;
+        this.internalApiSecret = internalApiSecret;
     }
 
     /** The runners of the configured services; fails if a service jar is not built. */
@@ -66,7 +68,7 @@ final class Services {
         cmd.add(dirs.marker(spec.name()));
         return new ServiceRunner(spec, image, cmd,
                 ServiceRunner.mergeArgs(springArgs(spec), config.springArgs(), config.serviceArgs(spec.name())),
-                config.repoDir().resolve(spec.module()), dirs.log(spec.name()), dirs.pidFile(spec.name()));
+                Map.of("ESHOP_INTERNAL_API_SECRET", internalApiSecret), config.repoDir().resolve(spec.module()), dirs.log(spec.name()), dirs.pidFile(spec.name()));
     }
 
     /** The stack's own Spring arguments of a service: its ports, its Sentinel log dir, and order-service's XXL-JOB executor. */
