@@ -147,7 +147,7 @@ public final class ChaosMain {
         FaultInjector faults = null;
         try {
             stack.start();
-            client = new SuiteClient(stack.dubboRegistryAddress());
+            client = new SuiteClient(stack.dubboRegistryAddress(), stack.internalApiSecret());
             InvariantChecker checker = new InvariantChecker(stack::jdbcUrl, stack.nameServerAddress(),
                     InvariantChecker.Options.defaults().withScanInterval(o.scanInterval).withTolerance(Duration.ofSeconds(30)));
             faults = new FaultInjector(stack, FaultInjector.Rates.defaults(), log);

@@ -337,6 +337,38 @@ final class ComposeChecks {
         return problems;
     }
 
+    // ---- registry ---------------------------------------------------------------------------------------------------
+
+    /** Nacos environment entries that turn its auth on with the operator's keys (README "Production shape"). */
+    static final List<String> NACOS_AUTH_KEYS = List.of("NACOS_AUTH_TOKEN", "NACOS_AUTH_IDENTITY_KEY", "NACOS_AUTH_IDENTITY_VALUE");
+
+    /**
+     * The registry and configuration server (Nacos) answers signed-in users only, with keys from the operator, and
+     * every service built from a module signs in with the operator's NACOS_PASSWORD.
+     */
+    static List<String> nacosRunsWithAuth(Compose compose) {
+        List<String> problems = new ArrayList<>();
+        compose.services().forEach((name, service) -> {
+            Map<String, String> environment = environment(service);
+            if (imageRepository(String.valueOf(service.getOrDefault("image", ""))).equals("nacos/nacos-server")) {
+                if (!"true".equals(environment.get("NACOS_AUTH_ENABLE"))) {
+                    problems.add("service " + name + " runs Nacos without auth: anyone on the network reads and changes the"
+                            + " registry and the tunables; set NACOS_AUTH_ENABLE: \"true\"");
+                }
+                for (String key : NACOS_AUTH_KEYS) {
+                    if (!REQUIRED_VARIABLE.matcher(environment.getOrDefault(key, "")).matches()) {
+                        problems.add("service " + name + " does not take " + key + " from the operator: set " + key
+                                + ": ${" + key + ":?set " + key + "} (the image's built-in value is public)");
+                    }
+                }
+            }
+            if (buildArg(service, "MODULE") != null && !REQUIRED_VARIABLE.matcher(environment.getOrDefault("NACOS_PASSWORD", "")).matches()) {
+                problems.add("service " + name + " cannot sign in to Nacos: set NACOS_PASSWORD: ${NACOS_PASSWORD:?set NACOS_PASSWORD}");
+            }
+        });
+        return problems;
+    }
+
     // ---- reading the model ----------------------------------------------------------------------------------------
 
     private static boolean hasHealthcheck(Map<String, Object> service) {

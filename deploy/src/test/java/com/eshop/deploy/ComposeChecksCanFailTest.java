@@ -202,6 +202,28 @@ class ComposeChecksCanFailTest {
         assertTrue(problems.stream().noneMatch(p -> p.contains("service app")), () -> String.join("\n", problems));
     }
 
+    @Test
+    void nacosWithoutAuthAndAServiceWithoutNacosCredentialsAreReported() {
+        ComposeChecks.Compose compose = ComposeChecks.Compose.parse("""
+                services:
+                  nacos:
+                    image: nacos/nacos-server:v2.4.3
+                    environment:
+                      MODE: standalone
+                      NACOS_AUTH_TOKEN: SecretKey012345678901234567890123456789012345678901234567890123456789
+                  order-service:
+                    build: { context: ., args: { MODULE: order-service } }
+                    environment: { SPRING_PROFILES_ACTIVE: compose }
+                """);
+
+        List<String> problems = ComposeChecks.nacosRunsWithAuth(compose);
+
+        assertReported(problems, "service nacos runs Nacos without auth");
+        assertReported(problems, "service nacos does not take NACOS_AUTH_TOKEN from the operator");
+        assertReported(problems, "service nacos does not take NACOS_AUTH_IDENTITY_VALUE from the operator");
+        assertReported(problems, "service order-service cannot sign in to Nacos");
+    }
+
     private static void assertReported(List<String> problems, String expected) {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith(expected)),
                 () -> "expected a problem starting with \"" + expected + "\", got:\n  " + String.join("\n  ", problems));

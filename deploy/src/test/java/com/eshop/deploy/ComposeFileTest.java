@@ -65,6 +65,11 @@ class ComposeFileTest {
         assertNoProblems(ComposeChecks.noCredentialHasADefault(COMPOSE));
     }
 
+    @Test
+    void nacosRunsWithAuth() {
+        assertNoProblems(ComposeChecks.nacosRunsWithAuth(COMPOSE));
+    }
+
     private static void assertNoProblems(List<String> problems) {
         assertTrue(problems.isEmpty(), () -> "docker-compose.yml:\n  " + String.join("\n  ", problems));
     }

@@ -10,18 +10,21 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * A child process (a service JVM or the Seata TC) whose stdout+stderr go to a log file and whose pid is kept
- * in a pid file, so that a later launcher can stop it if this one dies with {@code kill -9}.
+ * in a pid file, so that a later launcher can stop it if this one dies with {@code kill -9}. Secrets go into its
+ * environment, which only its user can read, not onto its command line, which the log file and {@code ps} show.
  */
 final class ChildProcess {
 
     private final String name;
     private final List<String> command;
+    private final Map<String, String> environment;
     private final Path workDir;
     private final Path logFile;
     private final Path pidFile;
@@ -30,9 +33,10 @@ final class ChildProcess {
     private int starts;
     private boolean closed;
 
-    ChildProcess(String name, List<String> command, Path workDir, Path logFile, Path pidFile) {
+    ChildProcess(String name, List<String> command, Map<String, String> environment, Path workDir, Path logFile, Path pidFile) {
         this.name = name;
         this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
         this.workDir = workDir;
         this.logFile = logFile;
         this.pidFile = pidFile;
@@ -75,6 +79,7 @@ final class ChildProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(environment);
         process = pb.start();
         startedAt = Instant.now();
         Files.writeString(pidFile, Long.toString(process.pid()));

@@ -6,8 +6,12 @@ import com.mysql.cj.jdbc.MysqlDataSource;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +52,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalStackConfig config;
     private final StackDirs dirs;
     private final StackProgress progress;
+    private final String internalApiSecret = newInternalApiSecret();
     private final Infrastructure infra;
     private final Services services;
     private final JobTriggers triggers;
@@ -69,7 +74,7 @@ public final class LocalStack implements AutoCloseable {
         this.infra = new Infrastructure(config, dirs, progress);
         this.payGateway = new PayGatewaySimulator(URI.create("http://" + StackPorts.HOST + ":" + ServiceSpec.byName(ServiceSpec.PAY).httpPort() + "/pay/notifications"),
                 config.payGatewayRedeliveryInterval(), config.payGatewayMaxDeliveries());
-        this.services = new Services(config, dirs, progress, payGateway.publicKey());
+        this.services = new Services(config, dirs, progress, internalApiSecret, payGateway.publicKey());
         this.triggers = new JobTriggers(config, progress);
         this.summary = new StackSummary(config, dirs, progress, infra, services, triggers);
     }
@@ -153,6 +158,7 @@ public final class LocalStack implements AutoCloseable {
             FileTree.deleteRecursively(dirs.dataDir);
         }
         dirs.createAndClaim();
+        writeInternalApiSecret();
         Optional<Path> hostsFile = LoopbackNetwork.hostsFileIfNeeded(dirs.dataDir);
         hostsFile.ifPresent(f -> progress("hostname " + LoopbackNetwork.hostname()
                 + " resolves off loopback: child JVMs use -Djdk.net.hosts.file=" + f));
@@ -174,6 +180,21 @@ public final class LocalStack implements AutoCloseable {
         if (System.getProperty("dubbo.application.qos-enable") == null) {
             System.setProperty("dubbo.application.qos-enable", "false");
         }
+    }
+
+    /** 256 random bits: this stack's secret, which no other stack and no source file knows. */
+    private static String newInternalApiSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
+    /** For an operator who calls an internal API of this stack by hand (README "Calling the APIs by hand"). */
+    private void writeInternalApiSecret() throws IOException {
+        Path file = internalApiSecretFile();
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, internalApiSecret + "\n");
     }
 
     private void checkPortsFree() {
@@ -376,6 +397,19 @@ public final class LocalStack implements AutoCloseable {
 
     public Path dataDir() {
         return dirs.dataDir;
+    }
+
+    /**
+     * The secret this stack's services sign and verify the calls of internal APIs with (env ESHOP_INTERNAL_API_SECRET
+     * of each service JVM), new for every stack; a {@link SuiteClient} needs it.
+     */
+    public String internalApiSecret() {
+        return internalApiSecret;
+    }
+
+    /** Where the stack writes {@link #internalApiSecret()}, readable by its user only: {@code <data dir>/internal-api.secret}. */
+    public Path internalApiSecretFile() {
+        return dirs.dataDir.resolve("internal-api.secret");
     }
 
     public Path logDir() {

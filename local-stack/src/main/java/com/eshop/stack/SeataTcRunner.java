@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -59,7 +60,7 @@ final class SeataTcRunner {
         cmd.add("-cp");
         cmd.add(libDir + "/*");
         cmd.add(MAIN_CLASS);
-        this.process = new ChildProcess("seata-tc", cmd, dir, logFile, pidFile);
+        this.process = new ChildProcess("seata-tc", cmd, Map.of(), dir, logFile, pidFile);
     }
 
     void checkInstalled() {

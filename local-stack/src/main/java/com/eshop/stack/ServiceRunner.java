@@ -34,14 +34,14 @@ final class ServiceRunner {
     private volatile Duration lastStartupTime;
     private volatile ServiceImage.ArchiveUse archiveUse = ServiceImage.ArchiveUse.NONE;
 
-    /** {@code javaCommand}: java and its options; {@code springArgs}: the service's arguments. */
-    ServiceRunner(ServiceSpec spec, ServiceImage image, List<String> javaCommand, List<String> springArgs, Path workDir,
-                  Path logFile, Path pidFile) {
+    /** {@code javaCommand}: java and its options; {@code springArgs}: the service's arguments; {@code environment}: its secrets. */
+    ServiceRunner(ServiceSpec spec, ServiceImage image, List<String> javaCommand, List<String> springArgs,
+                  Map<String, String> environment, Path workDir, Path logFile, Path pidFile) {
         this.spec = spec;
         this.image = image;
         this.javaCommand = List.copyOf(javaCommand);
         this.springArgs = List.copyOf(springArgs);
-        this.process = new ChildProcess(spec.name(), javaCommand, workDir, logFile, pidFile);
+        this.process = new ChildProcess(spec.name(), javaCommand, environment, workDir, logFile, pidFile);
     }
 
     private List<String> command(Map<String, String> springProperties) throws IOException, InterruptedException {

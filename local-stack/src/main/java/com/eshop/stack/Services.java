@@ -23,14 +23,16 @@ final class Services {
     private final LocalStackConfig config;
     private final StackDirs dirs;
     private final StackProgress progress;
+    private final String internalApiSecret;
     private final String payGatewayPublicKey;
     private final Map<String, ServiceRunner> runners = new LinkedHashMap<>();
     private final Map<String, ServiceImage> images = new LinkedHashMap<>();
 
-    Services(LocalStackConfig config, StackDirs dirs, StackProgress progress, String payGatewayPublicKey) {
+    Services(LocalStackConfig config, StackDirs dirs, StackProgress progress, String internalApiSecret, String payGatewayPublicKey) {
         this.config = config;
         this.dirs = dirs;
         this.progress = progress;
+        this.internalApiSecret = internalApiSecret;
         this.payGatewayPublicKey = payGatewayPublicKey;
     }
 
@@ -68,7 +70,7 @@ final class Services {
         cmd.add(dirs.marker(spec.name()));
         return new ServiceRunner(spec, image, cmd,
                 ServiceRunner.mergeArgs(springArgs(spec), config.springArgs(), config.serviceArgs(spec.name())),
-                config.repoDir().resolve(spec.module()), dirs.log(spec.name()), dirs.pidFile(spec.name()));
+                Map.of("ESHOP_INTERNAL_API_SECRET", internalApiSecret), config.repoDir().resolve(spec.module()), dirs.log(spec.name()), dirs.pidFile(spec.name()));
     }
 
     /**

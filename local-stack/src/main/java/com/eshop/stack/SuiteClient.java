@@ -1,5 +1,6 @@
 package com.eshop.stack;
 
+import com.eshop.common.api.InternalApiSignature;
 import com.eshop.common.api.fulfill.FulfillApi;
 import com.eshop.common.api.inventory.InventoryApi;
 import com.eshop.common.api.market.MarketApi;
@@ -14,20 +15,26 @@ import org.apache.dubbo.config.ApplicationConfig;
 import org.apache.dubbo.config.ReferenceConfig;
 import org.apache.dubbo.config.RegistryConfig;
 import org.apache.dubbo.config.bootstrap.DubboBootstrap;
+import org.apache.dubbo.rpc.RpcContext;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * A Dubbo consumer of every API of the suite, found through the registry exactly as any client finds them.
- * Used by the demo, the system tests and the workload driver. Being a registry consumer it also gets the internal
- * APIs' token from the registry, as the suite's own services do; a caller outside the suite (curl) does not.
+ * Used by the demo, the system tests and the workload driver. It signs every call with the stack's internal-API
+ * secret ({@link LocalStack#internalApiSecret()}), as the suite's own services sign theirs, so it may call the
+ * internal APIs too; what the registry shows is not enough for that.
  */
 public final class SuiteClient implements AutoCloseable {
     public static final String VERSION = "1.0.0";
     private static final Duration PROVIDER_WAIT = Duration.ofSeconds(60);
 
     private final DubboBootstrap bootstrap;
+    private final String internalApiSecret;
     public final OrderApi orderApi;
     public final OrderInternalApi orderInternalApi;
     public final AfterSaleApi afterSaleApi;
@@ -39,7 +46,8 @@ public final class SuiteClient implements AutoCloseable {
     public final InventoryApi inventoryApi;
     public final PayApi payApi;
 
-    public SuiteClient(String registryAddress) {
+    public SuiteClient(String registryAddress, String internalApiSecret) {
+        this.internalApiSecret = internalApiSecret;
         // keep Dubbo on loopback (docs/local-stack-notes.md "Network"): a real system property, read before Dubbo starts
         System.setProperty("dubbo.network.interface.ignored", ".*");
         System.setProperty("dubbo.application.service-discovery.migration", "FORCE_INTERFACE");
@@ -60,16 +68,16 @@ public final class SuiteClient implements AutoCloseable {
         ReferenceConfig<InventoryApi> inventory = reference(InventoryApi.class);
         ReferenceConfig<PayApi> pay = reference(PayApi.class);
         bootstrap.start();
-        orderApi = order.get();
-        orderInternalApi = orderInternal.get();
-        afterSaleApi = afterSale.get();
-        orderTimelineApi = orderTimeline.get();
-        fulfillApi = fulfill.get();
-        wmsApi = wms.get();
-        tmsApi = tms.get();
-        marketApi = market.get();
-        inventoryApi = inventory.get();
-        payApi = pay.get();
+        orderApi = signed(order);
+        orderInternalApi = signed(orderInternal);
+        afterSaleApi = signed(afterSale);
+        orderTimelineApi = signed(orderTimeline);
+        fulfillApi = signed(fulfill);
+        wmsApi = signed(wms);
+        tmsApi = signed(tms);
+        marketApi = signed(market);
+        inventoryApi = signed(inventory);
+        payApi = signed(pay);
         awaitProviders(List.of(order, orderInternal, afterSale, orderTimeline, fulfill, wms, tms, market, inventory, pay), PROVIDER_WAIT);
     }
 
@@ -104,6 +112,26 @@ public final class SuiteClient implements AutoCloseable {
         reference.setTimeout(30_000);
         bootstrap.reference(reference);
         return reference;
+    }
+
+    /** The reference, each call signed as the services' InternalApiSigningFilter signs theirs (InternalApiSignature). */
+    private <T> T signed(ReferenceConfig<T> reference) {
+        Class<?> api = reference.getInterfaceClass();
+        T target = reference.get();
+        Object proxy = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[]{api}, (self, method, args) -> {
+            if (method.getDeclaringClass() != Object.class) {
+                InternalApiSignature.attachments(internalApiSecret, Instant.now().getEpochSecond(), api.getName(), method.getName())
+                        .forEach(RpcContext.getClientAttachment()::setAttachment);
+            }
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+        @SuppressWarnings("unchecked")
+        T typed = (T) proxy;
+        return typed;
     }
 
     @Override

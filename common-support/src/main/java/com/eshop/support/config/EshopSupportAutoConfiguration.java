@@ -1,5 +1,7 @@
 package com.eshop.support.config;
 
+import com.eshop.support.auth.InternalApiAuthenticator;
+import com.eshop.support.auth.InternalApiProperties;
 import com.eshop.support.fault.FaultInjectingConsumeInterceptor;
 import com.eshop.support.fault.FaultProperties;
 import com.eshop.support.fault.FaultSwitches;
@@ -35,12 +37,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 
 /** Wires the shared mechanisms into every service: one lock helper, one producer with one listener, one consumer container. */
 @AutoConfiguration
-@EnableConfigurationProperties({MqProperties.class, FaultProperties.class, LockProperties.class})
+@EnableConfigurationProperties({MqProperties.class, FaultProperties.class, LockProperties.class, InternalApiProperties.class})
 public class EshopSupportAutoConfiguration {
     private static final String ROWSET_FACTORY_PROPERTY = "javax.sql.rowset.RowSetFactory";
     private static final String JDK_ROWSET_FACTORY = "com.sun.rowset.RowSetFactoryImpl";
@@ -58,6 +61,12 @@ public class EshopSupportAutoConfiguration {
     @Bean
     public EshopMetrics eshopMetrics(MeterRegistry meterRegistry) {
         return new EshopMetrics(meterRegistry);
+    }
+
+    /** Named so: Dubbo injects it by this name into InternalApiAuthFilter and InternalApiSigningFilter. */
+    @Bean
+    public InternalApiAuthenticator internalApiAuthenticator(InternalApiProperties properties) {
+        return new InternalApiAuthenticator(properties.getSecret(), properties.getMaxClockSkew(), Clock.systemUTC());
     }
 
     @Bean

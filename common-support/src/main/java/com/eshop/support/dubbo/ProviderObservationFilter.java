@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Every provider call of every service: its log lines carry the order id in the MDC ({@link OrderMdc}), and it is
  * timed by service, method and outcome ({@link EshopMetrics#DUBBO_PROVIDER_CALLS}). The order id is the first
  * argument's {@code getOrderId()}, or the first argument itself when that parameter is named {@code orderId}.
- * Runs before the other provider filters, so calls the token filter refuses are timed too.
+ * Runs before the other provider filters, so calls {@link InternalApiAuthFilter} refuses are timed too.
  */
 @Activate(group = CommonConstants.PROVIDER, order = -30000)
 public class ProviderObservationFilter implements Filter, BaseFilter.Listener {

@@ -145,7 +145,7 @@ public final class BenchMain {
             stack.start();
             table.add("stack ready (launcher start → all services healthy" + (cds ? "; --cds, see the launcher's lines" : "")
                     + ")", seconds(stack.readyMillis()), "≤ 60 s");
-            client = new SuiteClient(stack.dubboRegistryAddress());
+            client = new SuiteClient(stack.dubboRegistryAddress(), stack.internalApiSecret());
             orders = new BenchOrders(client, stack.payGateway(), stack::jdbcUrl);
             log("bench " + runTag + (quick ? " (quick)" : "") + " on " + Runtime.getRuntime().availableProcessors() + " cores");
             warmUp();

@@ -13,7 +13,7 @@ import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
-@DubboService(version = "1.0.0", interfaceClass = FulfillApi.class, token = "${eshop.internal-api.token}")
+@DubboService(version = "1.0.0", interfaceClass = FulfillApi.class)
 public class FulfillApiImpl implements FulfillApi {
     private final FulfillService fulfillService;
     private final FulfillTimelineQuery timelineQuery;

@@ -13,7 +13,7 @@ import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
-@DubboService(version = "1.0.0", interfaceClass = InventoryApi.class, token = "${eshop.internal-api.token}")
+@DubboService(version = "1.0.0", interfaceClass = InventoryApi.class)
 public class InventoryApiImpl implements InventoryApi {
     private final InventoryService inventoryService;
     private final InventoryTimelineQuery timelineQuery;

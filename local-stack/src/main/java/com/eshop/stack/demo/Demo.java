@@ -47,7 +47,7 @@ public final class Demo {
     public static void run(LocalStack stack) {
         System.out.println();
         System.out.println("== demo: the order-cancellation chain on the running suite ==");
-        try (SuiteClient client = new SuiteClient(stack.dubboRegistryAddress())) {
+        try (SuiteClient client = new SuiteClient(stack.dubboRegistryAddress(), stack.internalApiSecret())) {
             new Demo(client, new Db(stack::jdbcUrl), stack.payGateway()).runScenarios();
         } catch (RuntimeException e) {
             System.out.println("demo failed: " + e);

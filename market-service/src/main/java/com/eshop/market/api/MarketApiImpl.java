@@ -13,7 +13,7 @@ import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
-@DubboService(version = "1.0.0", interfaceClass = MarketApi.class, token = "${eshop.internal-api.token}")
+@DubboService(version = "1.0.0", interfaceClass = MarketApi.class)
 public class MarketApiImpl implements MarketApi {
     private final CouponService couponService;
     private final MarketTimelineQuery timelineQuery;

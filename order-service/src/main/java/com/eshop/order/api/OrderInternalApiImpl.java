@@ -10,7 +10,7 @@ import com.eshop.support.error.ApiResults;
 import lombok.RequiredArgsConstructor;
 import org.apache.dubbo.config.annotation.DubboService;
 
-@DubboService(version = "1.0.0", interfaceClass = OrderInternalApi.class, token = "${eshop.internal-api.token}")
+@DubboService(version = "1.0.0", interfaceClass = OrderInternalApi.class)
 @RequiredArgsConstructor
 public class OrderInternalApiImpl implements OrderInternalApi {
     private final ConfirmOutStockService confirmOutStockService;

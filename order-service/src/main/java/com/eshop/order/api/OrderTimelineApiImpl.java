@@ -8,7 +8,7 @@ import com.eshop.support.error.ApiResults;
 import lombok.RequiredArgsConstructor;
 import org.apache.dubbo.config.annotation.DubboService;
 
-@DubboService(version = "1.0.0", interfaceClass = OrderTimelineApi.class, token = "${eshop.internal-api.token}")
+@DubboService(version = "1.0.0", interfaceClass = OrderTimelineApi.class)
 @RequiredArgsConstructor
 public class OrderTimelineApiImpl implements OrderTimelineApi {
     private final OrderTimelineService orderTimelineService;

@@ -14,7 +14,7 @@ import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
-@DubboService(version = "1.0.0", interfaceClass = PayApi.class, token = "${eshop.internal-api.token}")
+@DubboService(version = "1.0.0", interfaceClass = PayApi.class)
 public class PayApiImpl implements PayApi {
     private final PayService payService;
     private final PayTimelineQuery timelineQuery;

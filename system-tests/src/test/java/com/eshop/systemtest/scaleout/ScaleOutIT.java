@@ -44,7 +44,7 @@ class ScaleOutIT {
         try (LocalStack stack = new LocalStack(Suite.stackConfig().scaleOut(true).build())) {
             stack.start();
             assertThat(stack.serviceNames()).containsAll(List.of("order-service-2", "fulfill-service-2", "pay-service-2"));
-            try (SuiteClient client = new SuiteClient(stack.dubboRegistryAddress())) {
+            try (SuiteClient client = new SuiteClient(stack.dubboRegistryAddress(), stack.internalApiSecret())) {
                 List<CouponPool.UserCoupon> coupons = IntStream.range(0, 40).mapToObj(i -> TestData.nextUserWithCoupon())
                         .map(u -> new CouponPool.UserCoupon(u.userId(), u.couponId())).toList();
                 InvariantChecker checker = new InvariantChecker(stack::jdbcUrl, stack.nameServerAddress(),

@@ -62,7 +62,7 @@ public final class Suite {
 
     public static synchronized SuiteClient client() {
         if (client == null) {
-            client = new SuiteClient(stack().dubboRegistryAddress());
+            client = new SuiteClient(stack().dubboRegistryAddress(), stack().internalApiSecret());
             Runtime.getRuntime().addShutdownHook(new Thread(client::close));
         }
         return client;

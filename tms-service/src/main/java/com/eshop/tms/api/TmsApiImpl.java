@@ -12,7 +12,7 @@ import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
-@DubboService(version = "1.0.0", interfaceClass = TmsApi.class, token = "${eshop.internal-api.token}")
+@DubboService(version = "1.0.0", interfaceClass = TmsApi.class)
 public class TmsApiImpl implements TmsApi {
     private final TmsService tmsService;
     private final TmsTimelineQuery timelineQuery;

@@ -12,7 +12,7 @@ import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
-@DubboService(version = "1.0.0", interfaceClass = WmsApi.class, token = "${eshop.internal-api.token}")
+@DubboService(version = "1.0.0", interfaceClass = WmsApi.class)
 public class WmsApiImpl implements WmsApi {
     private final WmsService wmsService;
     private final WmsTimelineQuery timelineQuery;

@@ -3,8 +3,8 @@ package com.eshop.common.api.ops;
 import com.eshop.common.api.JsonResult;
 
 /**
- * The operator's view of one order's chain (order-service). Internal like {@code OrderInternalApi}: it requires the
- * suite's internal Dubbo token.
+ * The operator's view of one order's chain (order-service). Internal like {@code OrderInternalApi}: a call must be
+ * signed with the suite's internal-API secret.
  */
 public interface OrderTimelineApi {
     /**

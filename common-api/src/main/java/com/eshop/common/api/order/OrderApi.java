@@ -1,12 +1,14 @@
 package com.eshop.common.api.order;
 
 import com.eshop.common.api.JsonResult;
+import com.eshop.common.api.PublicApi;
 
 /**
- * Forward order flow of order-service: a public API, callable by hand. Every call about an existing order names
- * the user, and only the order's owner gets an answer about it. Payments are not made here: they come from the
- * payment gateway's verified notification through pay-service ({@link OrderInternalApi#payCallback}).
+ * Forward order flow of order-service: a public API, callable by hand (no signature). Every call about an existing
+ * order names the user, and only the order's owner gets an answer about it. Payments are not made here: they come
+ * from the payment gateway's verified notification through pay-service ({@link OrderInternalApi#payCallback}).
  */
+@PublicApi
 public interface OrderApi {
     /** Seata global transaction: order + coupon lock + stock lock; then the pay-timeout timer message. */
     JsonResult<CreateOrderDTO> createOrder(CreateOrderRequest createOrderRequest);

@@ -3,9 +3,9 @@ package com.eshop.common.api.order;
 import com.eshop.common.api.JsonResult;
 
 /**
- * order-service's service-to-service API. Like every API of the six other services it requires the suite's
- * internal Dubbo token, so only the suite's own services can call it; {@link OrderApi} and {@link AfterSaleApi}
- * are the public ones.
+ * order-service's service-to-service API. Like every API of the six other services it is internal: a call must be
+ * signed with the suite's internal-API secret ({@link com.eshop.common.api.InternalApiSignature}), so only the
+ * suite's own services can call it; {@link OrderApi} and {@link AfterSaleApi} are the public ones.
  */
 public interface OrderInternalApi {
     /**
