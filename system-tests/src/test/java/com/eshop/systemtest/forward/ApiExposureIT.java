@@ -82,7 +82,7 @@ class ApiExposureIT {
         PayRefundRequest refund = new PayRefundRequest();
         refund.setRefundRequestId("R-HOSTILE-" + order.getOrderId());
         refund.setOrderId(order.getOrderId());
-        refund.setOutTradeNo(Scenario.tradeNumber(order.getOrderId(), Scenario.WECHAT));
+        refund.setOutTradeNo(scenario.tradeNumber(order.getOrderId(), Scenario.WECHAT));
         refund.setPayType(Scenario.WECHAT);
         refund.setRefundAmount(order.getPayAmount());
         CancelOrderReleaseProductStockRequest release = new CancelOrderReleaseProductStockRequest();
@@ -127,7 +127,7 @@ class ApiExposureIT {
                 InternalApiSignature.attachments(secret, now, PAY_API, "listRefunds"));
         HttpResponse<String> stale = post(ServiceSpec.PAY, PAY_API + "/executeRefund",
                 "[{\"refundRequestId\":\"R-STALE\",\"orderId\":\"" + order.getOrderId() + "\",\"outTradeNo\":\""
-                        + Scenario.tradeNumber(order.getOrderId(), Scenario.WECHAT) + "\",\"payType\":" + Scenario.WECHAT
+                        + scenario.tradeNumber(order.getOrderId(), Scenario.WECHAT) + "\",\"payType\":" + Scenario.WECHAT
                         + ",\"refundAmount\":" + order.getPayAmount() + "}]",
                 InternalApiSignature.attachments(secret, now - 120, PAY_API, "executeRefund"));
 
