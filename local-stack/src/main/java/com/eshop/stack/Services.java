@@ -69,14 +69,19 @@ final class Services {
                 config.repoDir().resolve(spec.module()), dirs.log(spec.name()), dirs.pidFile(spec.name()));
     }
 
-    /** The stack's own Spring arguments of a service: its ports, its Sentinel log dir, and order-service's XXL-JOB executor. */
+    /**
+     * The stack's own Spring arguments of a service: its ports, its Sentinel log dir, the local operator, and
+     * order-service's XXL-JOB executor.
+     */
     private List<String> springArgs(ServiceSpec spec) {
         List<String> base = new ArrayList<>(List.of(
                 "--server.port=" + spec.httpPort(),
                 "--server.address=" + StackPorts.HOST,
                 "--dubbo.protocol.port=" + spec.dubboPort(),
                 "--eshop.rocketmq.poll-name-server-interval-ms=1000",
-                "--spring.cloud.sentinel.log.dir=" + dirs.logDir.resolve("sentinel").resolve(spec.name())));
+                "--spring.cloud.sentinel.log.dir=" + dirs.logDir.resolve("sentinel").resolve(spec.name()),
+                "--eshop.operator.username=" + LocalStackConfig.OPERATOR_USERNAME,
+                "--eshop.operator.password-hash=" + LocalStackConfig.OPERATOR_PASSWORD_HASH));
         if (spec.module().equals(ServiceSpec.ORDER)) {
             base.add("--xxl.job.executor.port=" + executorPort(spec));
             base.add("--xxl.job.executor.ip=" + StackPorts.HOST);
