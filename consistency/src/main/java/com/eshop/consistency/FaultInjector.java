@@ -3,6 +3,7 @@ package com.eshop.consistency;
 import com.eshop.common.api.FaultPoints;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.stack.LocalStack;
+import com.eshop.stack.LocalStackConfig;
 import com.eshop.stack.ServiceSpec;
 
 import java.io.IOException;
@@ -162,6 +163,7 @@ public final class FaultInjector {
     public static void set(String service, String point, double rate) {
         URI uri = URI.create("http://127.0.0.1:" + ServiceSpec.byName(service).httpPort() + "/actuator/faults/" + point);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .header("Authorization", LocalStackConfig.operatorAuthorization())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"rate\":" + rate + "}")).build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -180,7 +182,8 @@ public final class FaultInjector {
     private static String report(String service) {
         URI uri = URI.create("http://127.0.0.1:" + ServiceSpec.byName(service).httpPort() + "/actuator/faults");
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                            .header("Authorization", LocalStackConfig.operatorAuthorization()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(uri + " -> " + r.statusCode());

@@ -36,6 +36,14 @@ final class ComposeChecks {
             "rocketmq-dashboard", Set.of("8080"),
             "order-service", Set.of("21880"));
 
+    /** The only services that hold MySQL's root password: the server and the one-shot that creates schemas and users. */
+    static final Set<String> MYSQL_ROOT_SERVICES = Set.of("mysql", "db-init");
+
+    private static final Pattern USER_NAME_VARIABLE = Pattern.compile("(?i).*USER(NAME)?");
+    private static final Pattern ROOT_LOGIN = Pattern.compile("(?:^|\\s)(?:-u\\s*root|--user[= ]root)(?:\\s|$)");
+    private static final Pattern JDBC_DATABASE = Pattern.compile("jdbc:mysql://[^/]+/([A-Za-z0-9_]+)");
+    /** A line {@code create_user <user> <database> ...} of the users script. */
+    private static final Pattern CREATE_USER = Pattern.compile("(?m)^create_user\\s+(\\S+)\\s+(\\S+)");
     private static final Pattern CREDENTIAL_NAME =
             Pattern.compile("(?i).*(PASSWORD|PASSWD|PWD|SECRET|TOKEN|CREDENTIAL|API_?KEY).*");
     /** {@code ${VAR}}, {@code ${VAR?message}} or {@code ${VAR:?message}}: the operator's value or no start. */
@@ -344,7 +352,7 @@ final class ComposeChecks {
 
     /**
      * The registry and configuration server (Nacos) answers signed-in users only, with keys from the operator, and
-     * every service built from a module signs in with the operator's NACOS_PASSWORD.
+     * every service built from a module signs in with the password the operator gives the services' Nacos user.
      */
     static List<String> nacosRunsWithAuth(Compose compose) {
         List<String> problems = new ArrayList<>();
@@ -362,8 +370,98 @@ final class ComposeChecks {
                     }
                 }
             }
-            if (buildArg(service, "MODULE") != null && !REQUIRED_VARIABLE.matcher(environment.getOrDefault("NACOS_PASSWORD", "")).matches()) {
-                problems.add("service " + name + " cannot sign in to Nacos: set NACOS_PASSWORD: ${NACOS_PASSWORD:?set NACOS_PASSWORD}");
+            if (buildArg(service, "MODULE") != null && !REQUIRED_VARIABLE.matcher(environment.getOrDefault("ESHOP_NACOS_PASSWORD", "")).matches()) {
+                problems.add("service " + name + " cannot sign in to Nacos: set ESHOP_NACOS_PASSWORD: ${NACOS_ESHOP_PASSWORD:?set NACOS_ESHOP_PASSWORD}");
+            }
+        });
+        return problems;
+    }
+
+    // ---- database users -------------------------------------------------------------------------------------------
+
+    /** user -> the one database the users script (deploy/mysql/create-users.sh) grants it. */
+    static Map<String, String> databaseUsers(String usersScript) {
+        Map<String, String> users = new TreeMap<>();
+        Matcher line = CREATE_USER.matcher(usersScript);
+        while (line.find()) {
+            users.put(line.group(1), line.group(2));
+        }
+        return users;
+    }
+
+    /** Only MySQL itself and its init step hold the root password, and no other service logs in as root. */
+    static List<String> onlyMySqlAndItsInitUseRoot(Compose compose) {
+        List<String> problems = new ArrayList<>();
+        compose.services().forEach((name, service) -> {
+            if (MYSQL_ROOT_SERVICES.contains(name)) {
+                return;
+            }
+            if (allStrings(service).stream().anyMatch(text -> text.contains("MYSQL_ROOT_PASSWORD"))) {
+                problems.add("service " + name + " is given MySQL's root password (MYSQL_ROOT_PASSWORD): only "
+                        + MYSQL_ROOT_SERVICES + " hold it; give " + name + " a user of its own in"
+                        + " deploy/mysql/create-users.sh, allowed its own database only");
+            }
+            environment(service).forEach((variable, value) -> {
+                if (USER_NAME_VARIABLE.matcher(variable).matches() && value.trim().equalsIgnoreCase("root")) {
+                    problems.add("service " + name + " sets " + variable + " to root: log in as a user of its own"
+                            + " (deploy/mysql/create-users.sh), allowed its own database only");
+                }
+            });
+            if (ROOT_LOGIN.matcher(commandText(service)).find()) {
+                problems.add("service " + name + " runs a command that logs in as root: only " + MYSQL_ROOT_SERVICES
+                        + " may");
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * Every database client logs in as a user of its own that the users script creates for exactly the database
+     * the client uses: a service built from a module as ESHOP_MYSQL_USERNAME (else it would use the shared
+     * configuration's local-stack root) on its eshop.database, any other service as the user variable next to its
+     * JDBC URL on that URL's database. No two services share a user.
+     */
+    static List<String> everyDatabaseClientHasAUserOfItsOwn(Compose compose, Path projectDir, Map<String, String> databaseUsers) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> serviceByUser = new TreeMap<>();
+        compose.services().forEach((name, service) -> {
+            Map<String, String> environment = environment(service);
+            String module = buildArg(service, "MODULE");
+            String user;
+            String database;
+            if (module != null) {
+                List<String> profiles = List.of(environment.getOrDefault("SPRING_PROFILES_ACTIVE", "").split("\\s*,\\s*"));
+                database = springConfig(projectDir.resolve(module).resolve("src/main/resources"), profiles).get("eshop.database");
+                user = environment.get("ESHOP_MYSQL_USERNAME");
+                if (user == null) {
+                    problems.add("service " + name + " sets no ESHOP_MYSQL_USERNAME, so it would log in as the shared"
+                            + " configuration's root: set it to the user deploy/mysql/create-users.sh creates for "
+                            + database);
+                    return;
+                }
+            } else {
+                database = environment.values().stream().map(JDBC_DATABASE::matcher).filter(Matcher::find)
+                        .map(m -> m.group(1)).findFirst().orElse(null);
+                user = environment.entrySet().stream()
+                        .filter(e -> USER_NAME_VARIABLE.matcher(e.getKey()).matches() && !e.getValue().contains("${"))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                if (database == null || user == null) {
+                    return;
+                }
+            }
+            if (user.equalsIgnoreCase("root")) {
+                problems.add("service " + name + " logs in as root to " + database + ": add a user of its own for "
+                        + database + " to deploy/mysql/create-users.sh and log in as that user");
+            } else if (!Objects.equals(databaseUsers.get(user), database)) {
+                problems.add("service " + name + " logs in as " + user + " to " + database + ", but"
+                        + " deploy/mysql/create-users.sh " + (databaseUsers.containsKey(user)
+                        ? "grants " + user + " " + databaseUsers.get(user) : "does not create " + user)
+                        + ": add create_user " + user + " " + database + " there");
+            }
+            String other = serviceByUser.putIfAbsent(user, name);
+            if (other != null) {
+                problems.add("services " + other + " and " + name + " share the database user " + user
+                        + ": give each a user of its own");
             }
         });
         return problems;

@@ -224,6 +224,74 @@ class ComposeChecksCanFailTest {
         assertReported(problems, "service order-service cannot sign in to Nacos");
     }
 
+    @Test
+    void rootLoginsOutsideMySqlAndItsInitStepAreReported() {
+        ComposeChecks.Compose compose = ComposeChecks.Compose.parse("""
+                services:
+                  mysql:
+                    image: mysql:8.0
+                    environment: { MYSQL_ROOT_PASSWORD: "${MYSQL_ROOT_PASSWORD:?set it}" }
+                  db-init:
+                    image: mysql:8.0
+                    environment: { MYSQL_PWD: "${MYSQL_ROOT_PASSWORD:?set it}" }
+                    command: ["sh", "-c", "mysql -h mysql -uroot < /sql/a.sql"]
+                  seata-server:
+                    image: seataio/seata-server:2.0.0
+                    environment:
+                      SEATA_STORE_DB_USER: root
+                      SEATA_STORE_DB_PASSWORD: "${MYSQL_ROOT_PASSWORD:?set it}"
+                  backup:
+                    image: mysql:8.0
+                    command: ["sh", "-c", "mysqldump -h mysql --user=root shop"]
+                """);
+
+        List<String> problems = ComposeChecks.onlyMySqlAndItsInitUseRoot(compose);
+
+        assertReported(problems, "service seata-server is given MySQL's root password");
+        assertReported(problems, "service seata-server sets SEATA_STORE_DB_USER to root");
+        assertReported(problems, "service backup runs a command that logs in as root");
+        assertEquals(3, problems.size(), () -> String.join("\n", problems));
+    }
+
+    @Test
+    void aDatabaseClientWithoutAUserOfItsOwnForItsDatabaseIsReported(@TempDir Path projectDir) throws IOException {
+        for (String module : List.of("shop-service", "stock-service", "ship-service")) {
+            Path resources = Files.createDirectories(projectDir.resolve(module + "/src/main/resources"));
+            Files.writeString(resources.resolve("application.yml"), "eshop:\n  database: " + module.replace("-service", "_db") + "\n");
+        }
+        Map<String, String> users = ComposeChecks.databaseUsers("""
+                #           user           database   password
+                create_user shop_service   shop_db    "$SHOP_DB_PASSWORD"
+                create_user stock_service  shop_db    "$STOCK_DB_PASSWORD"
+                create_user seata_server   seata      "$SEATA_DB_PASSWORD"
+                """);
+        ComposeChecks.Compose compose = ComposeChecks.Compose.parse("""
+                services:
+                  shop-service:
+                    build: { context: ., args: { MODULE: shop-service } }
+                    environment: { ESHOP_MYSQL_USERNAME: shop_service }
+                  stock-service:
+                    build: { context: ., args: { MODULE: stock-service } }
+                    environment: { ESHOP_MYSQL_USERNAME: stock_service }
+                  ship-service:
+                    build: { context: ., args: { MODULE: ship-service } }
+                  seata-server:
+                    image: seataio/seata-server:2.0.0
+                    environment:
+                      SEATA_STORE_DB_URL: jdbc:mysql://mysql:3306/seata?useSSL=false
+                      SEATA_STORE_DB_USER: shop_service
+                """);
+
+        List<String> problems = ComposeChecks.everyDatabaseClientHasAUserOfItsOwn(compose, projectDir, users);
+
+        assertEquals(Map.of("shop_service", "shop_db", "stock_service", "shop_db", "seata_server", "seata"), users);
+        assertReported(problems, "service stock-service logs in as stock_service to stock_db, but deploy/mysql/create-users.sh grants stock_service shop_db");
+        assertReported(problems, "service ship-service sets no ESHOP_MYSQL_USERNAME");
+        assertReported(problems, "service seata-server logs in as shop_service to seata");
+        assertReported(problems, "services seata-server and shop-service share the database user shop_service");
+        assertEquals(4, problems.size(), () -> String.join("\n", problems));
+    }
+
     private static void assertReported(List<String> problems, String expected) {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith(expected)),
                 () -> "expected a problem starting with \"" + expected + "\", got:\n  " + String.join("\n  ", problems));

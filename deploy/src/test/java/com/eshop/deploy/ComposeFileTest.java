@@ -61,6 +61,18 @@ class ComposeFileTest {
     }
 
     @Test
+    void onlyMySqlAndItsInitStepUseTheRootUser() {
+        assertNoProblems(ComposeChecks.onlyMySqlAndItsInitUseRoot(COMPOSE));
+    }
+
+    @Test
+    void everyDatabaseClientLogsInAsAUserOfItsOwnAllowedItsOwnDatabase() {
+        Map<String, String> users = ComposeChecks.databaseUsers(
+                ComposeChecks.readString(PROJECT_DIR.resolve("deploy/mysql/create-users.sh")));
+        assertNoProblems(ComposeChecks.everyDatabaseClientHasAUserOfItsOwn(COMPOSE, PROJECT_DIR, users));
+    }
+
+    @Test
     void noCredentialHasADefault() {
         assertNoProblems(ComposeChecks.noCredentialHasADefault(COMPOSE));
     }

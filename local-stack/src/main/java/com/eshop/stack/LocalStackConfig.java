@@ -1,9 +1,11 @@
 package com.eshop.stack;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +32,21 @@ public final class LocalStackConfig {
             // QoS would try 22222 in all seven JVMs (and in the launcher's Dubbo consumer)
             "-Ddubbo.application.qos-enable=false",
             "-Drocketmq.client.rebalance.waitInterval=1000");
+
+    /** The operator of the local stack's ops pages and actuator endpoints (README "Operator sign-in"). */
+    public static final String OPERATOR_USERNAME = "operator";
+    public static final String OPERATOR_PASSWORD = "local-stack-operator";
+    /**
+     * BCrypt hash of {@link #OPERATOR_PASSWORD}, the services' eshop.operator.password-hash. Cost 4, the lowest: the
+     * password is published anyway, and the tests' and the chaos run's actuator calls each pay one hash check.
+     */
+    public static final String OPERATOR_PASSWORD_HASH = "$2a$04$jFV2Kf/hMsrxYHexK4RXzesvNEpVgTWHn7ZfNHn8q81OXCpO043K2";
+
+    /** The {@code Authorization} header value (HTTP Basic) of the local operator, for scripted actuator calls. */
+    public static String operatorAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (OPERATOR_USERNAME + ":" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
 
     /** JVM options of the Seata TC JVM. */
     public static final List<String> DEFAULT_SEATA_JVM_OPTIONS = List.of(

@@ -74,8 +74,8 @@ final class Services {
     }
 
     /**
-     * The stack's own Spring arguments of a service: its ports, its Sentinel log dir, order-service's XXL-JOB
-     * executor, and pay-service's key of the stack's payment gateway.
+     * The stack's own Spring arguments of a service: its ports, its Sentinel log dir, the local operator,
+     * order-service's XXL-JOB executor, and pay-service's key of the stack's payment gateway.
      */
     private List<String> springArgs(ServiceSpec spec) {
         List<String> base = new ArrayList<>(List.of(
@@ -83,7 +83,9 @@ final class Services {
                 "--server.address=" + StackPorts.HOST,
                 "--dubbo.protocol.port=" + spec.dubboPort(),
                 "--eshop.rocketmq.poll-name-server-interval-ms=1000",
-                "--spring.cloud.sentinel.log.dir=" + dirs.logDir.resolve("sentinel").resolve(spec.name())));
+                "--spring.cloud.sentinel.log.dir=" + dirs.logDir.resolve("sentinel").resolve(spec.name()),
+                "--eshop.operator.username=" + LocalStackConfig.OPERATOR_USERNAME,
+                "--eshop.operator.password-hash=" + LocalStackConfig.OPERATOR_PASSWORD_HASH));
         if (spec.module().equals(ServiceSpec.ORDER)) {
             base.add("--xxl.job.executor.port=" + executorPort(spec));
             base.add("--xxl.job.executor.ip=" + StackPorts.HOST);

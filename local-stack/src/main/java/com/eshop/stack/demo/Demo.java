@@ -11,6 +11,7 @@ import com.eshop.common.api.order.PrePayOrderDTO;
 import com.eshop.common.api.order.PrePayOrderRequest;
 import com.eshop.stack.Db;
 import com.eshop.stack.LocalStack;
+import com.eshop.stack.LocalStackConfig;
 import com.eshop.stack.PayGatewaySimulator;
 import com.eshop.stack.ServiceSpec;
 import com.eshop.stack.StackPorts;
@@ -171,7 +172,8 @@ public final class Demo {
     /** Each order's chain across the services and the broker, on order-service's ops page. */
     private void printTimelineAddresses() {
         int orderHttpPort = ServiceSpec.byName(ServiceSpec.ORDER).httpPort();
-        System.out.println("each order's timeline (every step across the services and the broker):");
+        System.out.println("each order's timeline (every step across the services and the broker; sign in as "
+                + LocalStackConfig.OPERATOR_USERNAME + " / " + LocalStackConfig.OPERATOR_PASSWORD + "):");
         for (Row row : rows) {
             System.out.printf("  %-38s http://%s:%d/ops/timeline.html?orderId=%s%n", row.scenario(), StackPorts.HOST, orderHttpPort,
                     row.orderId());

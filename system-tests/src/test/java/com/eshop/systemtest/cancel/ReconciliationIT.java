@@ -8,6 +8,7 @@ import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.inventory.CancelOrderReleaseProductStockRequest;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.common.api.order.CreateOrderDTO;
+import com.eshop.stack.LocalStackConfig;
 import com.eshop.stack.ServiceSpec;
 import com.eshop.systemtest.support.Faults;
 import com.eshop.systemtest.support.Scenario;
@@ -145,6 +146,7 @@ class ReconciliationIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ServiceSpec.byName(service).httpPort()
                         + "/actuator/deadletters/" + group))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .header("Authorization", LocalStackConfig.operatorAuthorization())
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -9,6 +9,7 @@ import com.eshop.common.api.ops.OrderTimelineDTO;
 import com.eshop.common.api.ops.TimelineEntry;
 import com.eshop.common.api.ops.TimelineServices;
 import com.eshop.common.api.order.CreateOrderDTO;
+import com.eshop.stack.LocalStackConfig;
 import com.eshop.stack.ServiceSpec;
 import com.eshop.stack.StackPorts;
 import com.eshop.systemtest.support.HeadlessChromium;
@@ -34,10 +35,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The operator's timeline of one order: a paid order with a coupon, cancelled and refunded in full, seen as one
- * chain through the ops Dubbo API, the HTTP endpoint and the ops page in a real headless Chromium.
+ * chain through the ops Dubbo API, the HTTP endpoint (as the operator) and the ops page in a real headless Chromium,
+ * signed in through the sign-in form; a browser that has not signed in sees the form and no order data.
  */
 class OrderTimelinePageIT {
     private static final int PAGE_SCRIPT_BUDGET_MILLIS = 10_000;
+    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
+    /** The page sets data-state on the body once the timeline (or its error) is shown. */
+    private static final String PAGE_DONE = "location.pathname === '/ops/timeline.html'"
+            + " && ['loaded', 'error'].includes(document.body.dataset.state)";
     private static final Scenario scenario = Suite.scenario();
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static String orderId;
@@ -117,13 +123,16 @@ class OrderTimelinePageIT {
     }
 
     @Test
-    void thePageShowsTheChainInARealBrowser() throws Exception {
-        String url = pageUrl(orderId);
-
-        String dom = HeadlessChromium.dumpDom(url, PAGE_SCRIPT_BUDGET_MILLIS);
+    void thePageShowsTheChainInARealBrowserOnceTheOperatorSignedIn() throws Exception {
         Path screenshot = Path.of("target", "timeline-" + orderId + ".png");
         Files.createDirectories(screenshot.getParent());
-        HeadlessChromium.screenshot(url, screenshot, PAGE_SCRIPT_BUDGET_MILLIS);
+        String dom;
+        try (HeadlessChromium.Session browser = HeadlessChromium.Session.open()) {
+            signIn(browser, pageUrl(orderId));
+            browser.await(PAGE_DONE, PAGE_TIMEOUT);
+            dom = browser.dom();
+            browser.screenshot(screenshot);
+        }
 
         assertThat(dom).contains("data-state=\"loaded\"");
         for (String kind : List.of("ORDER_CREATED", "ORDER_PAID", "ORDER_CANCELED", "COUPON_LOCKED", "COUPON_RELEASED",
@@ -137,10 +146,32 @@ class OrderTimelinePageIT {
     }
 
     @Test
-    void thePageShowsAClearErrorForAnUnknownOrder() {
-        String dom = HeadlessChromium.dumpDom(pageUrl("O-NO-SUCH-ORDER"), PAGE_SCRIPT_BUDGET_MILLIS);
+    void thePageShowsAClearErrorForAnUnknownOrder() throws Exception {
+        String dom;
+        try (HeadlessChromium.Session browser = HeadlessChromium.Session.open()) {
+            signIn(browser, pageUrl("O-NO-SUCH-ORDER"));
+            browser.await(PAGE_DONE, PAGE_TIMEOUT);
+            dom = browser.dom();
+        }
 
         assertThat(dom).contains("data-state=\"error\"").contains("ORDER_NOT_FOUND: order O-NO-SUCH-ORDER does not exist");
+    }
+
+    @Test
+    void aBrowserThatHasNotSignedInGetsTheSignInFormAndNoOrderData() {
+        String dom = HeadlessChromium.dumpDom(pageUrl(orderId), PAGE_SCRIPT_BUDGET_MILLIS);
+
+        assertThat(dom).contains("name=\"username\"", "name=\"password\"").doesNotContain("Order timeline", orderId);
+    }
+
+    /** Opens {@code url}, is sent to the sign-in form, and signs in as the local stack's operator. */
+    private static void signIn(HeadlessChromium.Session browser, String url) {
+        browser.navigate(url);
+        browser.await("location.pathname === '/login' && document.querySelector('input[name=password]') !== null", PAGE_TIMEOUT);
+        browser.evaluate("(() => { const form = document.querySelector('input[name=password]').form;"
+                + " form.querySelector('input[name=username]').value = '" + LocalStackConfig.OPERATOR_USERNAME + "';"
+                + " form.querySelector('input[name=password]').value = '" + LocalStackConfig.OPERATOR_PASSWORD + "';"
+                + " form.submit(); return true; })()");
     }
 
     private static int kindIndex(List<TimelineEntry> entries, String kind) {
@@ -153,6 +184,7 @@ class OrderTimelinePageIT {
 
     private static HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://" + StackPorts.HOST + ":" + ServiceSpec.byName(ServiceSpec.ORDER).httpPort() + path))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30)).header("Authorization", LocalStackConfig.operatorAuthorization()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

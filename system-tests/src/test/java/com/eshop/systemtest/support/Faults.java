@@ -1,5 +1,6 @@
 package com.eshop.systemtest.support;
 
+import com.eshop.stack.LocalStackConfig;
 import com.eshop.stack.ServiceSpec;
 
 import java.io.IOException;
@@ -8,7 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Turns a service's fault-injection point on or off through its {@code faults} actuator endpoint. */
+/** Turns a service's fault-injection point on or off through its {@code faults} actuator endpoint, as the local operator. */
 public final class Faults {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -18,6 +19,7 @@ public final class Faults {
     public static void set(String service, String point, double rate) {
         URI uri = URI.create("http://127.0.0.1:" + ServiceSpec.byName(service).httpPort() + "/actuator/faults/" + point);
         HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", LocalStackConfig.operatorAuthorization())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"rate\":" + rate + "}")).build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package com.eshop.systemtest.support;
 
+import com.eshop.stack.LocalStackConfig;
 import com.eshop.stack.ServiceSpec;
 
 import java.io.IOException;
@@ -10,8 +11,8 @@ import java.net.http.HttpResponse;
 
 /**
  * Changes a running service's configuration through spring-cloud-context's {@code env} actuator endpoint (enabled
- * only in the tests' stacks, {@link Suite#stackConfig()}): the same change event a Nacos refresh sends in the compose
- * deployment. {@link #reset} drops every property set this way.
+ * only in the tests' stacks, {@link Suite#stackConfig()}), as the local operator: the same change event a Nacos
+ * refresh sends in the compose deployment. {@link #reset} drops every property set this way.
  */
 public final class RuntimeConfig {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -20,12 +21,16 @@ public final class RuntimeConfig {
     }
 
     public static void set(String service, String name, String value) {
-        send(service, HttpRequest.newBuilder(uri(service)).header("Content-Type", "application/json")
+        send(service, operator(uri(service)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"value\":\"" + value + "\"}")).build());
     }
 
     public static void reset(String service) {
-        send(service, HttpRequest.newBuilder(uri(service)).DELETE().build());
+        send(service, operator(uri(service)).DELETE().build());
+    }
+
+    private static HttpRequest.Builder operator(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", LocalStackConfig.operatorAuthorization());
     }
 
     private static URI uri(String service) {
