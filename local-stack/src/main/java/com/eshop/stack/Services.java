@@ -69,12 +69,13 @@ final class Services {
                 config.repoDir().resolve(spec.module()), dirs.log(spec.name()), dirs.pidFile(spec.name()));
     }
 
-    /** The stack's own Spring arguments of a service: its ports, its Sentinel log dir, and order-service's XXL-JOB executor. */
+    /** The stack's own Spring arguments of a service: its ports and their address, its Sentinel log dir, and order-service's XXL-JOB executor. */
     private List<String> springArgs(ServiceSpec spec) {
         List<String> base = new ArrayList<>(List.of(
                 "--server.port=" + spec.httpPort(),
                 "--server.address=" + StackPorts.HOST,
                 "--dubbo.protocol.port=" + spec.dubboPort(),
+                "--dubbo.protocol.host=" + StackPorts.HOST,
                 "--eshop.rocketmq.poll-name-server-interval-ms=1000",
                 "--spring.cloud.sentinel.log.dir=" + dirs.logDir.resolve("sentinel").resolve(spec.name())));
         if (spec.module().equals(ServiceSpec.ORDER)) {
