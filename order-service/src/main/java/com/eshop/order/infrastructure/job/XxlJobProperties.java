@@ -29,11 +29,11 @@ public class XxlJobProperties {
          * Address the executor listens on and registers with the admin; empty: the host's first network address.
          * Never the wildcard.
          */
-        private String ip = "";
+        private String ip = "127.0.0.1";
         /** Port of the executor's HTTP endpoint (/run, /beat, /idleBeat, /kill, /log). */
-        private int port = 9999;
+        private int port = 19999;
         /** Directory of the job logs. */
-        private String logpath = "logs/xxl-job";
+        private String logpath = System.getProperty("user.home") + "/xxl-job/logs";
         /** Job logs older than this many days are deleted (values below 3 keep them forever, as in xxl-job). */
         private int logretentiondays = 7;
     }
