@@ -39,7 +39,7 @@ class ListenersIT {
 
         @Override
         public String toString() {
-            return address + ":" + port + " (pid " + pid + ", " + command + ")";
+            return (address.contains(":") ? "[" + address + "]" : address) + ":" + port + " (pid " + pid + ", " + command + ")";
         }
     }
 
