@@ -83,7 +83,6 @@ final class Infrastructure {
         ports.put(StackPorts.ROCKETMQ_NAMESRV, "rocketmq namesrv");
         ports.put(StackPorts.ROCKETMQ_BROKER, "rocketmq broker");
         ports.put(StackPorts.ROCKETMQ_BROKER_FAST, "rocketmq broker (listenPort-2)");
-        ports.put(StackPorts.ROCKETMQ_BROKER_HA, "rocketmq broker HA");
         ports.put(StackPorts.SEATA_TC, "seata tc");
         ports.put(StackPorts.SEATA_CONSOLE, "seata console");
         return ports;

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
 
 /**
  * RocketMQ 5.3.3 name server and one master broker in this JVM, configured per docs/local-stack-notes.md: every path that
- * defaults to {@code ~} moved under the data dir, small mapped files, everything on 127.0.0.1.
+ * defaults to {@code ~} moved under the data dir, small mapped files, everything on 127.0.0.1, no HA port
+ * ({@link SingleMasterHAService}).
  */
 final class RocketMqRunner {
 
@@ -126,7 +127,6 @@ final class RocketMqRunner {
         ms.setMappedFileSizeTimerLog(8 * 1024 * 1024);
         ms.setMaxHashSlotNum(50_000);
         ms.setMaxIndexNum(200_000);
-        ms.setHaListenPort(StackPorts.ROCKETMQ_BROKER_HA);
         ms.setTimerPrecisionMs(config.timerPrecisionMs());
         // a developer disk that is 90 % full must not make the broker refuse writes
         ms.setDiskMaxUsedSpaceRatio(95);

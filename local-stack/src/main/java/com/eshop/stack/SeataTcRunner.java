@@ -1,5 +1,6 @@
 package com.eshop.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +12,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Seata TC 2.0.0 as its own JVM: {@code java -cp 'local-stack/seata-tc/target/lib/*' io.seata.server.ServerApplication}
- * with file config and registry, and its sessions and global locks in the {@code seata} database of the local
+ * Seata TC 2.0.0 as its own JVM: {@code java -cp 'local-stack/seata-tc/target/classes:local-stack/seata-tc/target/lib/*'
+ * io.seata.server.ServerApplication} (the classes: a NettyServerBootstrap that binds the TC port to 127.0.0.1) with file
+ * config and registry, and its sessions and global locks in the {@code seata} database of the local
  * MariaDB (store.mode=db, schema sql/seata.sql; the file store of 2.0.0 can leak row locks). Settings as -D
  * properties: it rejects --spring.* args.
  */
@@ -40,6 +42,7 @@ final class SeataTcRunner {
         cmd.add("-Djava.io.tmpdir=" + dir.resolve("tmp"));
         hostsFile.ifPresent(f -> cmd.add("-Djdk.net.hosts.file=" + f));
         cmd.add("-Dseata.server.service-port=" + StackPorts.SEATA_TC);
+        cmd.add("-Deshop.seata-tc.bind-address=" + StackPorts.HOST);
         cmd.add("-Dserver.port=" + StackPorts.SEATA_CONSOLE);
         cmd.add("-Dserver.address=" + StackPorts.HOST);
         cmd.add("-Dseata.config.type=file");
@@ -58,7 +61,7 @@ final class SeataTcRunner {
         // at INFO the TC logs every branch registration and report: a quarter of its CPU under load
         cmd.add("-Dlogging.level.io.seata=WARN");
         cmd.add("-cp");
-        cmd.add(libDir + "/*");
+        cmd.add(libDir.resolveSibling("classes") + File.pathSeparator + libDir + "/*");
         cmd.add(MAIN_CLASS);
         this.process = new ChildProcess("seata-tc", cmd, Map.of(), dir, logFile, pidFile);
     }
@@ -70,8 +73,10 @@ final class SeataTcRunner {
         } catch (IOException e) {
             present = false;
         }
-        if (!present) {
-            throw new IllegalStateException("Seata TC classpath missing: no seata-server jar in " + libDir
+        Path bindPatch = libDir.resolveSibling("classes").resolve("io/seata/core/rpc/netty/NettyServerBootstrap.class");
+        if (!present || !Files.isRegularFile(bindPatch)) {
+            throw new IllegalStateException("Seata TC classpath missing: " + (present ? "no " + bindPatch
+                    : "no seata-server jar in " + libDir)
                     + ". Build it first: mvn -B -pl local-stack/seata-tc package (run-local.sh does this)");
         }
     }

@@ -74,14 +74,15 @@ final class Services {
     }
 
     /**
-     * The stack's own Spring arguments of a service: its ports, its Sentinel log dir, the local operator,
-     * order-service's XXL-JOB executor, and pay-service's key of the stack's payment gateway.
+     * The stack's own Spring arguments of a service: its ports and their address, its Sentinel log dir, the local
+     * operator, order-service's XXL-JOB executor, and pay-service's key of the stack's payment gateway.
      */
     private List<String> springArgs(ServiceSpec spec) {
         List<String> base = new ArrayList<>(List.of(
                 "--server.port=" + spec.httpPort(),
                 "--server.address=" + StackPorts.HOST,
                 "--dubbo.protocol.port=" + spec.dubboPort(),
+                "--dubbo.protocol.host=" + StackPorts.HOST,
                 "--eshop.rocketmq.poll-name-server-interval-ms=1000",
                 "--spring.cloud.sentinel.log.dir=" + dirs.logDir.resolve("sentinel").resolve(spec.name()),
                 "--eshop.operator.username=" + LocalStackConfig.OPERATOR_USERNAME,

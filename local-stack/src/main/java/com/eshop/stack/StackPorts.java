@@ -1,8 +1,9 @@
 package com.eshop.stack;
 
 /**
- * Fixed loopback ports of the local stack. Every server binds 127.0.0.1 (see docs/local-stack-notes.md "Network" for the
- * few listeners that also open on other interfaces: the broker's HA port, the Seata TC, Dubbo providers).
+ * Fixed loopback ports of the local stack. Every listener of the stack binds 127.0.0.1 and no other address (the broker
+ * opens no HA port); docs/local-stack-notes.md "Network" says how for the servers that bind the wildcard by default, and
+ * system-tests' ListenersIT checks it.
  */
 public final class StackPorts {
     public static final String HOST = "127.0.0.1";
@@ -14,7 +15,6 @@ public final class StackPorts {
     public static final int ROCKETMQ_BROKER = 20911;
     /** The broker's "VIP channel" always listens on listenPort - 2. */
     public static final int ROCKETMQ_BROKER_FAST = ROCKETMQ_BROKER - 2;
-    public static final int ROCKETMQ_BROKER_HA = 20912;
     public static final int SEATA_TC = 18091;
     public static final int SEATA_CONSOLE = 17091;
     /** The payment gateway simulator (PayGatewaySimulator) in the launcher. */

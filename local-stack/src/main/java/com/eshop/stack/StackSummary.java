@@ -47,7 +47,7 @@ final class StackSummary {
         row(rows, "zookeeper", "127.0.0.1:" + StackPorts.ZOOKEEPER + " (in launcher)", Optional.of(self));
         row(rows, "rocketmq-namesrv", RocketMqRunner.nameServerAddress() + " (in launcher)", Optional.of(self));
         row(rows, "rocketmq-broker", RocketMqRunner.brokerAddress() + " +" + StackPorts.ROCKETMQ_BROKER_FAST
-                + ", HA " + StackPorts.ROCKETMQ_BROKER_HA + " (in launcher)", Optional.of(self));
+                + " (in launcher)", Optional.of(self));
         row(rows, "topics", RocketMqConstant.ALL_TOPICS.size() + " x " + config.topicQueueNums() + " queues",
                 Optional.empty());
         row(rows, "databases", config.sqlDir().toString(), Optional.empty());
