@@ -1,5 +1,6 @@
 package com.eshop.systemtest.operations;
 
+import com.eshop.stack.LocalStackConfig;
 import com.eshop.stack.StackPorts;
 import com.eshop.systemtest.support.Suite;
 import com.eshop.systemtest.support.XxlJobTrigger;
@@ -83,7 +84,8 @@ class JobExecutorIT {
     /** Runs of the expired-order scan so far (order-service's eshop.order.scan.runs). */
     private double scanRuns() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:18080/actuator/metrics/eshop.order.scan.runs")).build(),
+                URI.create("http://127.0.0.1:18080/actuator/metrics/eshop.order.scan.runs"))
+                .header("Authorization", LocalStackConfig.operatorAuthorization()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return 0;
