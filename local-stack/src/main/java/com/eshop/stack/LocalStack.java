@@ -72,8 +72,8 @@ public final class LocalStack implements AutoCloseable {
         this.dirs = new StackDirs(config.dataDir());
         this.progress = new StackProgress(config.progress());
         this.infra = new Infrastructure(config, dirs, progress);
-        this.payGateway = new PayGatewaySimulator(URI.create("http://" + StackPorts.HOST + ":" + ServiceSpec.byName(ServiceSpec.PAY).httpPort() + "/pay/notifications"),
-                config.payGatewayRedeliveryInterval(), config.payGatewayMaxDeliveries());
+        this.payGateway = new PayGatewaySimulator(payNotifyUrls(config), config.payGatewayRedeliveryInterval(),
+                config.payGatewayMaxDeliveries());
         this.services = new Services(config, dirs, progress, internalApiSecret, payGateway.publicKey());
         this.triggers = new JobTriggers(config, progress);
         this.summary = new StackSummary(config, dirs, progress, infra, services, triggers);
@@ -355,6 +355,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------------------------------------ access
+
+    /** pay-service's notify URL, and its second instance's in a scaled-out stack. */
+    private static List<URI> payNotifyUrls(LocalStackConfig config) {
+        ServiceSpec pay = ServiceSpec.byName(ServiceSpec.PAY);
+        List<ServiceSpec> instances = config.scaleOut() ? List.of(pay, pay.replica()) : List.of(pay);
+        return instances.stream().map(spec -> URI.create("http://" + StackPorts.HOST + ":" + spec.httpPort() + "/pay/notifications")).toList();
+    }
 
     /** The payment gateway of this stack: where a customer pays a trade pre-pay opened (see PayGatewaySimulator). */
     public PayGatewaySimulator payGateway() {

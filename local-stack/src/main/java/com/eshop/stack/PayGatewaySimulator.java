@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +55,9 @@ public final class PayGatewaySimulator implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final KeyPair keyPair = GatewaySignature.newKeyPair();
-    private final URI notifyUrl;
+    /** pay-service's notify URL per instance, taken in turn as a load balancer in front of them would. */
+    private final List<URI> notifyUrls;
+    private final AtomicInteger nextNotifyUrl = new AtomicInteger();
     private final Duration redeliveryInterval;
     private final int maxDeliveries;
     private final Map<String, String> notificationBodies = new ConcurrentHashMap<>();
@@ -91,8 +94,8 @@ public final class PayGatewaySimulator implements AutoCloseable {
     public record SignedRequest(String timestamp, String nonce, String signature, String body) {
     }
 
-    PayGatewaySimulator(URI notifyUrl, Duration redeliveryInterval, int maxDeliveries) {
-        this.notifyUrl = notifyUrl;
+    PayGatewaySimulator(List<URI> notifyUrls, Duration redeliveryInterval, int maxDeliveries) {
+        this.notifyUrls = List.copyOf(notifyUrls);
         this.redeliveryInterval = redeliveryInterval;
         this.maxDeliveries = maxDeliveries;
     }
@@ -149,6 +152,7 @@ public final class PayGatewaySimulator implements AutoCloseable {
     }
 
     private Delivery post(SignedRequest request, String notificationId) {
+        URI notifyUrl = notifyUrls.get(Math.floorMod(nextNotifyUrl.getAndIncrement(), notifyUrls.size()));
         HttpRequest.Builder builder = HttpRequest.newBuilder(notifyUrl).timeout(DELIVERY_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
