@@ -385,8 +385,7 @@ public final class InvariantChecker {
                     + where.replace("order_id", "c.order_id") + " ORDER BY c.id")) {
                 if (scope.contains(r.str("order_id"))) {
                     d.captures.computeIfAbsent(r.str("order_id"), k -> new ArrayList<>()).add(new Capture(r.str("out_trade_no"),
-                            (int) r.lng("pay_type"), (int) r.lng("pay_amount"), r.integer("tx_status") != null
-                            && r.integer("tx_status") == TRANSACTION_PAID));
+                            (int) r.lng("pay_type"), (int) r.lng("pay_amount"), Integer.valueOf(TRANSACTION_PAID).equals(r.integer("tx_status"))));
                 }
             }
             for (Jdbc.Row r : rows(c, digest, "SELECT refund_request_id, COUNT(*) AS n FROM pay_refund" + where

@@ -68,10 +68,6 @@ public final class PayGatewaySimulator implements AutoCloseable {
 
     /** One delivery of a notification and pay-service's answer to it. */
     public record Delivery(String notificationId, int status, String response) {
-        public boolean accepted() {
-            return status >= 200 && status < 300;
-        }
-
         /**
          * pay-service's answer in the suite's envelope; SYSTEM_ERROR when it could not be reached or answered
          * something else than the envelope (e.g. an HTTP error page).
@@ -115,6 +111,13 @@ public final class PayGatewaySimulator implements AutoCloseable {
 
     /** The customer pays {@code payAmount} for the trade; the gateway notifies pay-service. */
     public Delivery pay(String orderId, String outTradeNo, int payType, int payAmount) {
+        GatewayPaymentNotification notification = notification(orderId, outTradeNo, payType, payAmount);
+        notificationBodies.put(notification.getNotificationId(), JSON.toJSONString(notification));
+        return deliver(notification.getNotificationId());
+    }
+
+    /** The notification of a payment the gateway took now, with a new notification id. */
+    public static GatewayPaymentNotification notification(String orderId, String outTradeNo, int payType, int payAmount) {
         GatewayPaymentNotification notification = new GatewayPaymentNotification();
         notification.setNotificationId("N" + UUID.randomUUID().toString().replace("-", ""));
         notification.setOrderId(orderId);
@@ -123,9 +126,7 @@ public final class PayGatewaySimulator implements AutoCloseable {
         notification.setPayAmount(payAmount);
         notification.setTradeState(GatewayPaymentNotification.TRADE_SUCCESS);
         notification.setSuccessTime(System.currentTimeMillis());
-        String body = JSON.toJSONString(notification);
-        notificationBodies.put(notification.getNotificationId(), body);
-        return deliver(notification.getNotificationId());
+        return notification;
     }
 
     /** Sends the notification again, signed now; an unknown id answers status 404 without any delivery. */

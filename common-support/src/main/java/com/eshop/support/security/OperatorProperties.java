@@ -3,6 +3,8 @@ package com.eshop.support.security;
 import lombok.Data;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +23,11 @@ public class OperatorProperties {
      * {@code htpasswd -nbBC 12 "" 'the password' | tr -d ':\n'}; the password itself is never configured.
      */
     private String passwordHash;
+    /**
+     * Paths (Ant patterns) open without the operator because their endpoint authenticates its caller itself, such as
+     * pay-service's {@code /pay/notifications/**}, which verifies the payment gateway's signature. None by default.
+     */
+    private List<String> selfAuthenticatedPaths = new ArrayList<>();
 
     /** Throws with what to set when the credentials are missing or the hash is no BCrypt hash. */
     void requireCredentials() {

@@ -23,14 +23,19 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import java.util.List;
 import java.util.Set;
 
 /**
  * Who may use a service's HTTP port (README "Operator sign-in"). Every request needs the operator except the
- * health and Prometheus endpoints (probes and scrapers carry no credentials) and the payment gateway's notifications
- * (authenticated by the gateway's signature). Actuator endpoints take HTTP Basic on each request; the ops pages
+ * health and Prometheus endpoints (probes and scrapers carry no credentials) and the paths a service names in
+ * {@code eshop.operator.self-authenticated-paths} (pay-service: the payment gateway's notifications, authenticated by
+ * the gateway's signature). Actuator endpoints take HTTP Basic on each request; the ops pages
  * and their JSON take a sign-in form (browsers) or HTTP Basic (scripts).
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
@@ -39,8 +44,6 @@ import java.util.Set;
 @EnableConfigurationProperties(OperatorProperties.class)
 public class OperatorSecurityAutoConfiguration {
     public static final String OPERATOR_ROLE = "OPERATOR";
-    /** pay-service's endpoint for the payment gateway's notifications. */
-    public static final String PAYMENT_NOTIFICATIONS = "/pay/notifications/**";
     private static final String REALM = "eshop operator";
 
     @Bean
@@ -57,8 +60,11 @@ public class OperatorSecurityAutoConfiguration {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain paymentNotificationsFilterChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher(PAYMENT_NOTIFICATIONS)
+    public SecurityFilterChain selfAuthenticatedPathsFilterChain(HttpSecurity http, OperatorProperties properties) throws Exception {
+        List<String> paths = properties.getSelfAuthenticatedPaths();
+        RequestMatcher selfAuthenticated = paths.isEmpty() ? request -> false
+                : new OrRequestMatcher(paths.stream().<RequestMatcher>map(AntPathRequestMatcher::antMatcher).toList());
+        return http.securityMatcher(selfAuthenticated)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -60,8 +60,9 @@ class OperatorSecurityAutoConfigurationTest {
     }
 
     @Test
-    void pagesNeedTheOperatorAndThePaymentGatewaysNotificationsDoNot() {
-        runner.withPropertyValues("eshop.operator.username=ops", "eshop.operator.password-hash=" + HASH).run(context -> {
+    void pagesNeedTheOperatorAndASelfAuthenticatedPathDoesNot() {
+        runner.withPropertyValues("eshop.operator.username=ops", "eshop.operator.password-hash=" + HASH,
+                "eshop.operator.self-authenticated-paths=/pay/notifications/**").run(context -> {
             MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
                     .addFilters(context.getBean("springSecurityFilterChain", Filter.class)).build();
 
@@ -73,6 +74,19 @@ class OperatorSecurityAutoConfigurationTest {
             mvc.perform(get("/ops/orders/O1/timeline").with(basic("ops", PASSWORD))).andExpect(status().isNotFound());
             mvc.perform(post("/pay/notifications/refund").contentType(MediaType.APPLICATION_JSON).content("{}"))
                     .andExpect(status().isNotFound());
+        });
+    }
+
+    @Test
+    void noPathIsOpenUnlessTheServiceNamesIt() {
+        runner.withPropertyValues("eshop.operator.username=ops", "eshop.operator.password-hash=" + HASH).run(context -> {
+            MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                    .addFilters(context.getBean("springSecurityFilterChain", Filter.class)).build();
+
+            // the operator's chain: a POST without the sign-in form's CSRF token is refused before anything runs
+            mvc.perform(post("/pay/notifications/refund").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(get("/pay/notifications/refund")).andExpect(status().isUnauthorized());
         });
     }
 

@@ -5,18 +5,16 @@ import com.alibaba.fastjson2.JSONObject;
 import com.eshop.common.api.FaultPoints;
 import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.enums.OrderStatusEnum;
-import com.eshop.common.api.inventory.CancelOrderReleaseProductStockRequest;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.stack.LocalStackConfig;
 import com.eshop.stack.ServiceSpec;
 import com.eshop.systemtest.support.Faults;
+import com.eshop.systemtest.support.Pause;
 import com.eshop.systemtest.support.Scenario;
 import com.eshop.systemtest.support.Suite;
 import com.eshop.systemtest.support.TestData;
-import com.eshop.systemtest.support.TestProducer;
 import com.eshop.systemtest.support.XxlJobTrigger;
-import org.apache.rocketmq.common.MixAll;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -112,18 +110,11 @@ class ReconciliationIT {
         TestData.UserCoupon user = TestData.nextUserWithCoupon();
         CreateOrderDTO order = scenario.createOrder(user.userId(), user.couponId(), items("SKU-1017", 2));
         String orderId = order.getOrderId();
-        // the stock release is sent right before the coupon's: once the coupon is free, the stock release was lost
-        Faults.with(ServiceSpec.ORDER, FaultPoints.LOST_SEND_PREFIX + RocketMqConstant.CANCEL_RELEASE_INVENTORY_TOPIC, 1.0, () -> {
-            assertOk(scenario.cancel(orderId, user.userId()));
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> scenario.coupon(user.couponId()).used() == 0);
-        });
-        sleep(2000);
+        scenario.cancelLosingItsStockRelease(orderId, user);
+        Pause.sleep(2000);
         assertThat(scenario.stockLogs(orderId, 10)).as("stock still locked").isPositive();
 
-        // the release as the broker leaves it in the DLQ after the consumer's last retry
-        CancelOrderReleaseProductStockRequest release = new CancelOrderReleaseProductStockRequest();
-        release.setOrderId(orderId);
-        TestProducer.send(MixAll.DLQ_GROUP_TOPIC_PREFIX + RocketMqConstant.RELEASE_INVENTORY_CONSUMER_GROUP, orderId, release);
+        scenario.deadLetterItsStockRelease(orderId);
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
                 assertThat(redrive(RocketMqConstant.RELEASE_INVENTORY_CONSUMER_GROUP).getIntValue("redriven")).isPositive());
@@ -160,7 +151,7 @@ class ReconciliationIT {
 
     /** The chain left on its own: after longer than the grace period, nothing has moved. */
     private void assertStuck(String orderId, Runnable stuck) {
-        sleep(Suite.RECONCILE_GRACE.plusSeconds(3).toMillis());
+        Pause.sleep(Suite.RECONCILE_GRACE.plusSeconds(3).toMillis());
         assertThat(scenario.orderStatus(orderId)).isEqualTo(OrderStatusEnum.CANCELED.getCode());
         stuck.run();
     }
@@ -177,14 +168,5 @@ class ReconciliationIT {
 
     private static void assertOk(JsonResult<Boolean> result) {
         assertThat(result.isOk()).as("%s %s", result.getErrorCode(), result.getErrorMessage()).isTrue();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

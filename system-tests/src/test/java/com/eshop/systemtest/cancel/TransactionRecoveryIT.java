@@ -7,6 +7,7 @@ import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.stack.ServiceSpec;
 import com.eshop.systemtest.support.Faults;
 import com.eshop.systemtest.support.Outcomes;
+import com.eshop.systemtest.support.Pause;
 import com.eshop.systemtest.support.Scenario;
 import com.eshop.systemtest.support.Suite;
 import com.eshop.systemtest.support.TestData;
@@ -91,13 +92,13 @@ class TransactionRecoveryIT {
             if (!cancelled) {
                 assertThat(scenario.orderStatus(orderId)).as("a refused retry leaves the order as it is")
                         .isIn(OrderStatusEnum.FULFILL.getCode(), OrderStatusEnum.CANCELED.getCode());
-                sleep(200);
+                Pause.sleep(200);
             }
         }
         assertThat(cancelled).as("a retry succeeds once the rollback is done (%d attempts)", attempts).isTrue();
         Outcomes.assertFullyCancelled(scenario, orderId, user.couponId(), 0, order.getPayAmount());
         // the rollback is over (the order committed CANCELED after it): nothing may come back to life afterwards
-        sleep(3000);
+        Pause.sleep(3000);
         assertThat(scenario.fulfillStatus(orderId)).as("fulfill order").isEqualTo(90);
         assertThat(scenario.deliveryStatus(orderId)).as("delivery order").isEqualTo(90);
         assertThat(scenario.logisticStatus(orderId)).as("logistic order").isEqualTo(90);
@@ -123,15 +124,6 @@ class TransactionRecoveryIT {
         scenario.pay(order, user.userId());
         scenario.awaitOrderStatus(order.getOrderId(), OrderStatusEnum.FULFILL, Duration.ofSeconds(30));
         return order;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void callIgnoringTheCrash(Runnable call) {

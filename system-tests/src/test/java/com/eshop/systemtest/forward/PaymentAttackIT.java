@@ -66,7 +66,8 @@ class PaymentAttackIT {
         TestData.UserCoupon user = TestData.nextUserWithCoupon();
         CreateOrderDTO order = scenario.createOrder(user.userId(), null, items("SKU-1019", 1));
         assertThat(scenario.prePay(order.getOrderId(), user.userId(), WECHAT, order.getPayAmount()).isOk()).isTrue();
-        String body = notificationBody(order.getOrderId(), scenario.tradeNumber(order.getOrderId(), WECHAT), WECHAT, order.getPayAmount());
+        String body = JSON.toJSONString(PayGatewaySimulator.notification(order.getOrderId(), scenario.tradeNumber(order.getOrderId(), WECHAT),
+                WECHAT, order.getPayAmount()));
         SignedRequest genuine = gateway.sign(body, Instant.now());
         KeyPair attacker = GatewaySignature.newKeyPair();
         String now = String.valueOf(Instant.now().getEpochSecond());
@@ -76,7 +77,7 @@ class PaymentAttackIT {
         attempts.put("unsigned", new SignedRequest(null, null, null, body));
         attempts.put("signed with another key", new SignedRequest(now, "n1", GatewaySignature.sign(attacker.getPrivate(), now, "n1", body), body));
         attempts.put("a genuine signature over another amount", new SignedRequest(genuine.timestamp(), genuine.nonce(), genuine.signature(),
-                body.replace(":" + order.getPayAmount() + ",", ":1,")));
+                body.replace("\"payAmount\":" + order.getPayAmount(), "\"payAmount\":1")));
         attempts.put("a genuine signature with another timestamp", new SignedRequest(String.valueOf(Long.parseLong(genuine.timestamp()) + 1),
                 genuine.nonce(), genuine.signature(), body));
         attempts.put("signature garbage", new SignedRequest(now, "n1", "!!not-base64!!", body));
@@ -196,18 +197,6 @@ class PaymentAttackIT {
         state.put("fulfill_orders", scenario.fulfillOrders(orderId));
         state.put("paid_messages", (long) Suite.broker().messages(RocketMqConstant.PAID_ORDER_SUCCESS_TOPIC, orderId).size());
         return state;
-    }
-
-    private static String notificationBody(String orderId, String outTradeNo, int payType, int amount) {
-        JSONObject body = new JSONObject();
-        body.put("notificationId", "N-FORGED");
-        body.put("outTradeNo", outTradeNo);
-        body.put("orderId", orderId);
-        body.put("payType", payType);
-        body.put("payAmount", amount);
-        body.put("tradeState", "SUCCESS");
-        body.put("successTime", System.currentTimeMillis());
-        return body.toJSONString();
     }
 
     private HttpResponse<String> post(String service, String path, String body) throws Exception {

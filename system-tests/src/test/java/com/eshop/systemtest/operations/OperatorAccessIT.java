@@ -2,7 +2,6 @@ package com.eshop.systemtest.operations;
 
 import com.alibaba.fastjson2.JSON;
 import com.eshop.common.api.FaultPoints;
-import com.eshop.common.api.inventory.CancelOrderReleaseProductStockRequest;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.consistency.FaultInjector;
@@ -13,7 +12,6 @@ import com.eshop.systemtest.support.Faults;
 import com.eshop.systemtest.support.Scenario;
 import com.eshop.systemtest.support.Suite;
 import com.eshop.systemtest.support.TestData;
-import com.eshop.systemtest.support.TestProducer;
 import org.apache.rocketmq.common.MixAll;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -115,15 +113,9 @@ class OperatorAccessIT {
         TestData.UserCoupon user = TestData.nextUserWithCoupon();
         CreateOrderDTO order = scenario.createOrder(user.userId(), user.couponId(), items("SKU-1019", 1));
         String orderId = order.getOrderId();
-        // the stock release is sent right before the coupon's: once the coupon is free, the stock release was lost
-        Faults.with(ServiceSpec.ORDER, FaultPoints.LOST_SEND_PREFIX + RocketMqConstant.CANCEL_RELEASE_INVENTORY_TOPIC, 1.0, () -> {
-            assertThat(scenario.cancel(orderId, user.userId()).isOk()).isTrue();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> scenario.coupon(user.couponId()).used() == 0);
-        });
+        scenario.cancelLosingItsStockRelease(orderId, user);
+        scenario.deadLetterItsStockRelease(orderId);
         String deadLetters = MixAll.DLQ_GROUP_TOPIC_PREFIX + RocketMqConstant.RELEASE_INVENTORY_CONSUMER_GROUP;
-        CancelOrderReleaseProductStockRequest release = new CancelOrderReleaseProductStockRequest();
-        release.setOrderId(orderId);
-        TestProducer.send(deadLetters, orderId, release);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !Suite.broker().messages(deadLetters, orderId).isEmpty());
         String redrive = "/actuator/deadletters/" + RocketMqConstant.RELEASE_INVENTORY_CONSUMER_GROUP;
 

@@ -97,7 +97,7 @@ public final class HeadlessChromium {
                         return URI.create("ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim());
                     }
                 }
-                sleep(100);
+                Pause.sleep(100);
             }
             process.destroyForcibly();
             throw new IllegalStateException("chromium did not open its DevTools port: "
@@ -126,7 +126,7 @@ public final class HeadlessChromium {
                 } catch (IllegalStateException navigating) {
                     // the page's context went away with a navigation; the next one answers
                 }
-                sleep(200);
+                Pause.sleep(200);
             }
             throw new AssertionError("not within " + timeout + ": " + condition + "\n" + dom());
         }
@@ -213,15 +213,6 @@ public final class HeadlessChromium {
                 webSocket.request(1);
                 return null;
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,8 +1,11 @@
 package com.eshop.systemtest.support;
 
 import com.eshop.stack.Db;
+import com.eshop.common.api.FaultPoints;
 import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.enums.OrderStatusEnum;
+import com.eshop.common.api.inventory.CancelOrderReleaseProductStockRequest;
+import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.common.api.order.CancelOrderRequest;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.common.api.order.CreateOrderRequest;
@@ -10,7 +13,9 @@ import com.eshop.common.api.order.OrderItemRequest;
 import com.eshop.common.api.order.PrePayOrderDTO;
 import com.eshop.common.api.order.PrePayOrderRequest;
 import com.eshop.stack.PayGatewaySimulator;
+import com.eshop.stack.ServiceSpec;
 import com.eshop.stack.SuiteClient;
+import org.apache.rocketmq.common.MixAll;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
@@ -119,6 +124,25 @@ public final class Scenario {
         request.setOrderId(orderId);
         request.setUserId(userId);
         return client.afterSaleApi.cancelOrder(request);
+    }
+
+    /**
+     * Cancels the unpaid order while its stock release is lost on the way (the coupon's, sent right after it, is not):
+     * once the coupon is free again, the stock is still locked.
+     */
+    public void cancelLosingItsStockRelease(String orderId, TestData.UserCoupon user) {
+        Faults.with(ServiceSpec.ORDER, FaultPoints.LOST_SEND_PREFIX + RocketMqConstant.CANCEL_RELEASE_INVENTORY_TOPIC, 1.0, () -> {
+            JsonResult<Boolean> cancel = cancel(orderId, user.userId());
+            assertThat(cancel.isOk()).as("cancel: %s %s", cancel.getErrorCode(), cancel.getErrorMessage()).isTrue();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> coupon(user.couponId()).used() == 0);
+        });
+    }
+
+    /** The order's stock release as the broker leaves it in the inventory consumer's DLQ after the last retry. */
+    public void deadLetterItsStockRelease(String orderId) {
+        CancelOrderReleaseProductStockRequest release = new CancelOrderReleaseProductStockRequest();
+        release.setOrderId(orderId);
+        TestProducer.send(MixAll.DLQ_GROUP_TOPIC_PREFIX + RocketMqConstant.RELEASE_INVENTORY_CONSUMER_GROUP, orderId, release);
     }
 
     public Integer orderStatus(String orderId) {
