@@ -84,7 +84,7 @@ final class Services {
                 "--dubbo.protocol.port=" + spec.dubboPort(),
                 "--dubbo.protocol.host=" + StackPorts.HOST,
                 "--eshop.rocketmq.poll-name-server-interval-ms=1000",
-                "--spring.cloud.sentinel.log.dir=" + dirs.logDir.resolve("sentinel").resolve(spec.name()),
+                "--eshop.sentinel.log-dir=" + dirs.logDir.resolve("sentinel").resolve(spec.name()),
                 "--eshop.operator.username=" + LocalStackConfig.OPERATOR_USERNAME,
                 "--eshop.operator.password-hash=" + LocalStackConfig.OPERATOR_PASSWORD_HASH));
         if (spec.module().equals(ServiceSpec.ORDER)) {

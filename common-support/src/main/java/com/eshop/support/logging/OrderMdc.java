@@ -9,7 +9,7 @@ import org.slf4j.MDC;
  */
 public final class OrderMdc {
     public static final String ORDER_ID = "orderId";
-    /** io.seata.core.context.RootContext.MDC_KEY_XID */
+    /** org.apache.seata.core.context.RootContext.MDC_KEY_XID */
     public static final String SEATA_XID = "X-TX-XID";
 
     private OrderMdc() {

@@ -16,6 +16,11 @@ import java.util.Map;
 @ConfigurationProperties("eshop.sentinel")
 public class SentinelRuleProperties {
     /**
+     * Where Sentinel writes its own logs (metrics, blocks), one file set per process id; never {@code ~/logs/csp}.
+     * Read once, before Sentinel's first use: a change needs a restart.
+     */
+    private String logDir = "logs/sentinel";
+    /**
      * Flow limits by public API method ({@code Api.method}), each with {@code max-concurrent-calls} and
      * {@code max-qps} (0, the default: no limit), e.g. {@code eshop.sentinel.flow[OrderApi.createOrder].max-concurrent-calls=64}.
      */

@@ -22,12 +22,23 @@ import java.util.List;
 @Slf4j
 public class SentinelRules implements ApplicationListener<EnvironmentChangeEvent> {
     private static final String PREFIX = "eshop.sentinel";
+    private static final String LOG_DIR_PROPERTY = "csp.sentinel.log.dir";
+    private static final String LOG_PER_PROCESS_PROPERTY = "csp.sentinel.log.use.pid";
 
     private final Environment environment;
 
     public SentinelRules(Environment environment) {
         this.environment = environment;
+        placeLogs(Binder.get(environment).bindOrCreate(PREFIX, SentinelRuleProperties.class).getLogDir());
         load();
+    }
+
+    /** Sentinel reads its log settings from system properties once, when its logging class first loads. */
+    private static void placeLogs(String logDir) {
+        if (System.getProperty(LOG_DIR_PROPERTY) == null) {
+            System.setProperty(LOG_DIR_PROPERTY, logDir);
+        }
+        System.setProperty(LOG_PER_PROCESS_PROPERTY, "true");
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class ServiceArchitectureRules {
     @ArchTest
     public static final ArchRule domainIsPlainJava = noClasses().that(DOMAIN)
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.dubbo..",
-                    "org.apache.rocketmq..", "org.apache.ibatis..", "org.mybatis..", "com.baomidou..", "io.seata..",
+                    "org.apache.rocketmq..", "org.apache.ibatis..", "org.mybatis..", "com.baomidou..", "org.apache.seata..",
                     "org.redisson..");
 
     @ArchTest

@@ -2,7 +2,7 @@ package com.eshop.support.error;
 
 import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.JsonResult;
-import io.seata.rm.datasource.exec.LockConflictException;
+import org.apache.seata.rm.datasource.exec.LockConflictException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,7 +12,7 @@ import com.eshop.market.domain.UserCouponRepository;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
 import com.eshop.support.lock.RedisLock;
-import io.seata.spring.annotation.GlobalLock;
+import org.apache.seata.spring.annotation.GlobalLock;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

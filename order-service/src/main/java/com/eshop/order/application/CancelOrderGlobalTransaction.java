@@ -6,8 +6,8 @@ import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.order.domain.OrderOperateTypeEnum;
 import com.eshop.order.domain.OrderRepository;
 import com.eshop.support.error.BizException;
-import io.seata.core.exception.TransactionException;
-import io.seata.spring.annotation.GlobalTransactional;
+import org.apache.seata.core.exception.TransactionException;
+import org.apache.seata.spring.annotation.GlobalTransactional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 

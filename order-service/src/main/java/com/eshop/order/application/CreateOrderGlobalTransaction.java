@@ -7,7 +7,7 @@ import com.eshop.order.domain.OrderItem;
 import com.eshop.order.domain.OrderPayment;
 import com.eshop.order.domain.OrderRepository;
 import com.eshop.support.error.BizException;
-import io.seata.spring.annotation.GlobalTransactional;
+import org.apache.seata.spring.annotation.GlobalTransactional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 

@@ -10,7 +10,7 @@ import com.eshop.wms.domain.DeliveryOrder;
 import com.eshop.wms.domain.DeliveryOrderItem;
 import com.eshop.wms.domain.DeliveryOrderRepository;
 import com.eshop.wms.domain.DeliveryOrderStatus;
-import io.seata.spring.annotation.GlobalTransactional;
+import org.apache.seata.spring.annotation.GlobalTransactional;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -14,7 +14,7 @@ import com.eshop.order.domain.PaymentRecord;
 import com.eshop.order.domain.PaymentRecordStatus;
 import com.eshop.order.domain.ProductSku;
 import com.eshop.support.error.BizException;
-import io.seata.spring.annotation.GlobalLock;
+import org.apache.seata.spring.annotation.GlobalLock;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
