@@ -63,6 +63,7 @@ public final class LocalStackConfig {
     private final List<String> jvmOptions;
     private final Map<String, List<String>> serviceJvmOptions;
     private final List<String> seataJvmOptions;
+    private final SeataStoreMode seataStoreMode;
     private final boolean classDataSharing;
     private final Duration classArchiveDumpTimeout;
     private final Duration scanInterval;
@@ -100,6 +101,7 @@ public final class LocalStackConfig {
         b.serviceJvmOptions.forEach((k, v) -> sj.put(k, List.copyOf(v)));
         this.serviceJvmOptions = Map.copyOf(sj);
         this.seataJvmOptions = List.copyOf(b.seataJvmOptions);
+        this.seataStoreMode = b.seataStoreMode;
         this.classDataSharing = b.classDataSharing;
         this.classArchiveDumpTimeout = b.classArchiveDumpTimeout;
         this.scanInterval = b.scanInterval;
@@ -169,6 +171,8 @@ public final class LocalStackConfig {
     public List<String> jvmOptions() { return jvmOptions; }
     public List<String> serviceJvmOptions(String service) { return serviceJvmOptions.getOrDefault(service, List.of()); }
     public List<String> seataJvmOptions() { return seataJvmOptions; }
+    /** Where the TC keeps global sessions and locks. */
+    public SeataStoreMode seataStoreMode() { return seataStoreMode; }
     /** Whether service JVMs map a class-data-sharing archive of their classes, trained by a first clean run (ServiceImage). */
     public boolean classDataSharing() { return classDataSharing; }
     /** How much longer than the stop timeout a JVM training its class archive may take to stop (it writes the archive). */
@@ -211,6 +215,7 @@ public final class LocalStackConfig {
         b.jvmOptions = new ArrayList<>(jvmOptions);
         serviceJvmOptions.forEach((k, v) -> b.serviceJvmOptions.put(k, new ArrayList<>(v)));
         b.seataJvmOptions = new ArrayList<>(seataJvmOptions);
+        b.seataStoreMode = seataStoreMode;
         b.classDataSharing = classDataSharing;
         b.classArchiveDumpTimeout = classArchiveDumpTimeout;
         b.scanInterval = scanInterval;
@@ -246,6 +251,7 @@ public final class LocalStackConfig {
         private List<String> jvmOptions = new ArrayList<>(DEFAULT_SERVICE_JVM_OPTIONS);
         private final Map<String, List<String>> serviceJvmOptions = new LinkedHashMap<>();
         private List<String> seataJvmOptions = new ArrayList<>(DEFAULT_SEATA_JVM_OPTIONS);
+        private SeataStoreMode seataStoreMode = SeataStoreMode.DB;
         private boolean classDataSharing;
         // seven JVMs writing ~120 MB archives at once on 2 cores took ~90 s
         private Duration classArchiveDumpTimeout = Duration.ofSeconds(120);
@@ -305,6 +311,11 @@ public final class LocalStackConfig {
             return this;
         }
         public Builder seataJvmOptions(Collection<String> options) { this.seataJvmOptions = new ArrayList<>(options); return this; }
+        /**
+         * Where the TC keeps global sessions and locks (default {@link SeataStoreMode#DB}): the file store leaked row
+         * locks after a refused branch registration, so it is for measuring only ({@code ./bench.sh --tc-store file}).
+         */
+        public Builder seataStoreMode(SeataStoreMode mode) { this.seataStoreMode = Objects.requireNonNull(mode); return this; }
         /**
          * Class-data-sharing archives for the service JVMs (default off): the first start after a change of a service
          * trains its archive (slower start, and the archive is written at its stop), later starts map it.

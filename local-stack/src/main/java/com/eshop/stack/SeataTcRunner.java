@@ -47,16 +47,21 @@ final class SeataTcRunner {
         cmd.add("-Dserver.address=" + StackPorts.HOST);
         cmd.add("-Dseata.config.type=file");
         cmd.add("-Dseata.registry.type=file");
-        cmd.add("-Dseata.store.mode=db");
-        cmd.add("-Dseata.store.db.datasource=hikari");
-        cmd.add("-Dseata.store.db.db-type=mysql");
-        cmd.add("-Dseata.store.db.driver-class-name=com.mysql.cj.jdbc.Driver");
-        cmd.add("-Dseata.store.db.url=" + storeJdbcUrl + "&rewriteBatchedStatements=true&useLocalSessionState=true"
-                + "&elideSetAutoCommits=true&cachePrepStmts=true&cacheServerConfiguration=true");
-        cmd.add("-Dseata.store.db.user=root");
-        cmd.add("-Dseata.store.db.password=");
-        cmd.add("-Dseata.store.db.min-conn=2");
-        cmd.add("-Dseata.store.db.max-conn=20");
+        if (config.seataStoreMode() == SeataStoreMode.FILE) {
+            cmd.add("-Dseata.store.mode=file");
+            cmd.add("-Dseata.store.file.dir=" + dir.resolve("sessionStore"));
+        } else {
+            cmd.add("-Dseata.store.mode=db");
+            cmd.add("-Dseata.store.db.datasource=hikari");
+            cmd.add("-Dseata.store.db.db-type=mysql");
+            cmd.add("-Dseata.store.db.driver-class-name=com.mysql.cj.jdbc.Driver");
+            cmd.add("-Dseata.store.db.url=" + storeJdbcUrl + "&rewriteBatchedStatements=true&useLocalSessionState=true"
+                    + "&elideSetAutoCommits=true&cachePrepStmts=true&cacheServerConfiguration=true");
+            cmd.add("-Dseata.store.db.user=root");
+            cmd.add("-Dseata.store.db.password=");
+            cmd.add("-Dseata.store.db.min-conn=2");
+            cmd.add("-Dseata.store.db.max-conn=20");
+        }
         cmd.add("-Dlogging.file.path=" + dir.resolve("logs"));
         // at INFO the TC logs every branch registration and report: a quarter of its CPU under load
         cmd.add("-Dlogging.level.io.seata=WARN");

@@ -5,6 +5,7 @@ import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.consistency.FaultInjector;
 import com.eshop.stack.LocalStack;
 import com.eshop.stack.LocalStackConfig;
+import com.eshop.stack.SeataStoreMode;
 import com.eshop.stack.ServiceSpec;
 import com.eshop.stack.SuiteClient;
 
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +60,8 @@ public final class BenchMain {
                                     than a --quick run gives them)
               --cds                 service JVMs with class-data-sharing archives (as ./run-local.sh --cds: trained by
                                     the first run after a change of a service, mapped by later ones)
+              --tc-store db|file    where the Seata TC keeps sessions and locks (default db, as every stack; file: for
+                                    comparing only, its lock store leaked row locks)
               --jfr DIR             a JDK Flight Recording (profile settings) of every service JVM into DIR, written
                                     when the stack stops (jfr print --events jdk.ExecutionSample DIR/order-service.jfr)
             """;
@@ -90,6 +94,7 @@ public final class BenchMain {
         boolean cds = false;
         Path dataDir = null;
         Path jfrDir = null;
+        SeataStoreMode tcStore = SeataStoreMode.DB;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -101,6 +106,17 @@ public final class BenchMain {
                         usage("--jfr needs a directory");
                     }
                     jfrDir = Path.of(args[i]).toAbsolutePath();
+                }
+                case "--tc-store" -> {
+                    if (++i >= args.length) {
+                        usage("--tc-store needs db or file");
+                    }
+                    String mode = args[i];
+                    tcStore = Arrays.stream(SeataStoreMode.values())
+                            .filter(m -> m.name().equalsIgnoreCase(mode)).findFirst().orElse(null);
+                    if (tcStore == null) {
+                        usage("--tc-store is db or file, not " + mode);
+                    }
                 }
                 case "--data-dir" -> {
                     if (++i >= args.length) {
@@ -115,13 +131,14 @@ public final class BenchMain {
                 default -> usage("unknown option " + args[i]);
             }
         }
-        int exit = new BenchMain(Sizes.of(quick)).run(dataDir, keep, quick, c2, cds, jfrDir);
+        int exit = new BenchMain(Sizes.of(quick)).run(dataDir, keep, quick, c2, cds, jfrDir, tcStore);
         System.exit(exit);
     }
 
-    private int run(Path dataDir, boolean keep, boolean quick, boolean c2, boolean cds, Path jfrDir) {
+    private int run(Path dataDir, boolean keep, boolean quick, boolean c2, boolean cds, Path jfrDir, SeataStoreMode tcStore) {
         LocalStackConfig.Builder b = LocalStackConfig.builder()
                 .reset(true)
+                .seataStoreMode(tcStore)
                 .classDataSharing(cds)
                 .scanInterval(Duration.ZERO) // the bench triggers the scan itself, in the lost-timeout phase only
                 .springArgs("--eshop.order.pay-timeout=" + PAY_TIMEOUT, "--eshop.faults.enabled=true");
@@ -147,7 +164,8 @@ public final class BenchMain {
                     + ")", seconds(stack.readyMillis()), "≤ 60 s");
             client = new SuiteClient(stack.dubboRegistryAddress(), stack.internalApiSecret());
             orders = new BenchOrders(client, stack.payGateway(), stack::jdbcUrl);
-            log("bench " + runTag + (quick ? " (quick)" : "") + " on " + Runtime.getRuntime().availableProcessors() + " cores");
+            log("bench " + runTag + (quick ? " (quick)" : "") + " on " + Runtime.getRuntime().availableProcessors() + " cores, Seata TC store "
+                    + tcStore.name().toLowerCase(Locale.ROOT));
             warmUp();
             List<String> timeoutOrders = createRate();
             contendedCreates();
