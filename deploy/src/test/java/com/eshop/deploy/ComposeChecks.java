@@ -654,11 +654,16 @@ final class ComposeChecks {
      * The flattened properties of application.yml then application-{profile}.yml, each document of a file applied
      * unless its spring.config.activate.on-profile names a profile that is not active; later documents win.
      */
-    @SuppressWarnings("unchecked")
     static Map<String, String> springConfig(Path resources, List<String> activeProfiles) {
         List<Path> files = new ArrayList<>();
         files.add(resources.resolve("application.yml"));
         activeProfiles.stream().filter(p -> !p.isBlank()).forEach(p -> files.add(resources.resolve("application-" + p + ".yml")));
+        return springConfig(files, activeProfiles);
+    }
+
+    /** The flattened properties of these YAML files in this order, later documents winning, as above. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> springConfig(List<Path> files, List<String> activeProfiles) {
         Map<String, String> properties = new LinkedHashMap<>();
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
