@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,10 @@ final class ComposeChecks {
             Pattern.compile("(?i).*(PASSWORD|PASSWD|PWD|SECRET|TOKEN|CREDENTIAL|API_?KEY).*");
     /** {@code ${VAR}}, {@code ${VAR?message}} or {@code ${VAR:?message}}: the operator's value or no start. */
     private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(:?\\?[^}]*)?}");
+    /** The name (group 1) of a variable compose must be given: no default ({@code :-}, {@code -}) after it. */
+    private static final Pattern REQUIRED_VARIABLE_NAME = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?\\?[^}]*)?}");
+    /** {@code VAR=value} of an env file (an optional {@code export}); comments and blank lines do not match. */
+    private static final Pattern ENV_FILE_ASSIGNMENT = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=.*");
     private static final Pattern DEFAULTED_VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?-)");
     private static final Pattern SHELL_COMMAND_SEPARATOR = Pattern.compile("&&|\\|\\||[;|\\n]");
     /** A string literal (group 1) or a comment, found in one pass so that a quote inside a comment is no string. */
@@ -316,6 +321,73 @@ final class ComposeChecks {
         return shortSyntax.substring(shortSyntax.lastIndexOf(':') + 1);
     }
 
+    // ---- resources -----------------------------------------------------------------------------------------------
+
+    /**
+     * Every container has a memory limit ({@code deploy.resources.limits.memory} or {@code mem_limit}): without one a
+     * leaking container takes the host's memory from all others, and a JVM sizes its heap from the host.
+     */
+    static List<String> everyContainerHasAMemoryLimit(Compose compose) {
+        List<String> problems = new ArrayList<>();
+        compose.services().forEach((name, service) -> {
+            Object limit = service.get("mem_limit");
+            if (limit == null && service.get("deploy") instanceof Map<?, ?> deploy
+                    && deploy.get("resources") instanceof Map<?, ?> resources
+                    && resources.get("limits") instanceof Map<?, ?> limits) {
+                limit = limits.get("memory");
+            }
+            if (limit == null || String.valueOf(limit).isBlank()) {
+                problems.add("service " + name + " has no memory limit: set deploy: { resources: { limits: { memory:"
+                        + " <size> } } } (the JVM services size their heap from it)");
+            }
+        });
+        return problems;
+    }
+
+    /** The last stage of a Dockerfile switches to a user other than root. */
+    static List<String> imagesRunAsNonRoot(String dockerfileName, String dockerfile) {
+        String user = null;
+        for (String line : dockerfile.lines().toList()) {
+            String trimmed = line.trim();
+            if (DOCKERFILE_FROM.matcher(trimmed).find()) {
+                user = null;
+            } else if (trimmed.regionMatches(true, 0, "USER ", 0, 5)) {
+                user = trimmed.substring(5).trim();
+            }
+        }
+        if (user == null || user.equals("root") || user.equals("0") || user.startsWith("0:") || user.startsWith("root:")) {
+            return List.of(dockerfileName + " runs its service as root: add a system user in the final stage and switch"
+                    + " to it with USER <uid>:<gid> (numeric, so that Kubernetes' runAsNonRoot can verify it)");
+        }
+        return List.of();
+    }
+
+    /**
+     * The variables compose requires ({@code ${VAR}}, {@code ${VAR:?...}}, {@code ${VAR?...}} anywhere in the file)
+     * against those the example environment file names ({@code VAR=} lines): the same set, so that copying the
+     * example and filling it in is all an operator needs.
+     */
+    static List<String> exampleEnvironmentListsExactlyTheRequiredVariables(String composeYaml, String envExample) {
+        Set<String> required = new TreeSet<>();
+        Matcher variable = REQUIRED_VARIABLE_NAME.matcher(composeYaml);
+        while (variable.find()) {
+            required.add(variable.group(1));
+        }
+        Set<String> listed = new TreeSet<>();
+        for (String line : envExample.lines().toList()) {
+            Matcher assignment = ENV_FILE_ASSIGNMENT.matcher(line);
+            if (assignment.matches()) {
+                listed.add(assignment.group(1));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        required.stream().filter(v -> !listed.contains(v)).forEach(v -> problems.add("docker-compose.yml requires "
+                + v + " but .env.example does not list it: add a line " + v + "= with a comment on what it is"));
+        listed.stream().filter(v -> !required.contains(v)).forEach(v -> problems.add(".env.example lists " + v
+                + ", which docker-compose.yml does not require: remove it"));
+        return problems;
+    }
+
     // ---- credentials --------------------------------------------------------------------------------------------
 
     /**
@@ -582,11 +654,16 @@ final class ComposeChecks {
      * The flattened properties of application.yml then application-{profile}.yml, each document of a file applied
      * unless its spring.config.activate.on-profile names a profile that is not active; later documents win.
      */
-    @SuppressWarnings("unchecked")
     static Map<String, String> springConfig(Path resources, List<String> activeProfiles) {
         List<Path> files = new ArrayList<>();
         files.add(resources.resolve("application.yml"));
         activeProfiles.stream().filter(p -> !p.isBlank()).forEach(p -> files.add(resources.resolve("application-" + p + ".yml")));
+        return springConfig(files, activeProfiles);
+    }
+
+    /** The flattened properties of these YAML files in this order, later documents winning, as above. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> springConfig(List<Path> files, List<String> activeProfiles) {
         Map<String, String> properties = new LinkedHashMap<>();
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {

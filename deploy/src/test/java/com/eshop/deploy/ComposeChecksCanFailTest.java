@@ -292,6 +292,64 @@ class ComposeChecksCanFailTest {
         assertEquals(4, problems.size(), () -> String.join("\n", problems));
     }
 
+    @Test
+    void aContainerWithoutMemoryLimitIsReported() {
+        ComposeChecks.Compose compose = ComposeChecks.Compose.parse("""
+                services:
+                  redis:
+                    image: redis:7.2
+                  mysql:
+                    image: mysql:8.0
+                    deploy: { resources: { reservations: { memory: 1g } } }
+                  app:
+                    image: app:1.0
+                    deploy: { resources: { limits: { memory: 1g } } }
+                  legacy:
+                    image: app:1.0
+                    mem_limit: 512m
+                """);
+
+        List<String> problems = ComposeChecks.everyContainerHasAMemoryLimit(compose);
+
+        assertReported(problems, "service redis has no memory limit");
+        assertReported(problems, "service mysql has no memory limit");
+        assertEquals(2, problems.size(), () -> String.join("\n", problems));
+    }
+
+    @Test
+    void anImageWhoseLastStageRunsAsRootIsReported() {
+        String switchesBackToRoot = "FROM maven:3.9.9 AS build\nUSER builder\nFROM eclipse-temurin:17-jre\nUSER 10001\nUSER root\n";
+        String userOnlyInTheBuildStage = "FROM maven:3.9.9 AS build\nUSER 10001\nFROM eclipse-temurin:17-jre\n";
+
+        assertReported(ComposeChecks.imagesRunAsNonRoot("a/Dockerfile", switchesBackToRoot), "a/Dockerfile runs its service as root");
+        assertReported(ComposeChecks.imagesRunAsNonRoot("b/Dockerfile", userOnlyInTheBuildStage), "b/Dockerfile runs its service as root");
+        assertEquals(List.of(), ComposeChecks.imagesRunAsNonRoot("c/Dockerfile", "FROM eclipse-temurin:17-jre\nUSER 10001:10001\n"));
+    }
+
+    @Test
+    void aRequiredVariableMissingFromTheExampleAndAnExtraOneAreReported() {
+        String composeYaml = """
+                services:
+                  redis:
+                    command: ["redis-server", "--requirepass", "${REDIS_PASSWORD:?set it}"]
+                    healthcheck: { test: ["CMD-SHELL", "wget http://localhost:$${SERVER_PORT}/"] }
+                  app:
+                    environment: { TOKEN: "${APP_TOKEN}", LEVEL: "${LOG_LEVEL:-INFO}", KEY: "${APP_KEY?set it}" }
+                """;
+        String envExample = """
+                # the app's token
+                APP_TOKEN=
+                export APP_KEY=
+                OLD_PASSWORD=
+                """;
+
+        List<String> problems = ComposeChecks.exampleEnvironmentListsExactlyTheRequiredVariables(composeYaml, envExample);
+
+        assertReported(problems, "docker-compose.yml requires REDIS_PASSWORD but .env.example does not list it");
+        assertReported(problems, ".env.example lists OLD_PASSWORD, which docker-compose.yml does not require");
+        assertEquals(2, problems.size(), () -> String.join("\n", problems));
+    }
+
     private static void assertReported(List<String> problems, String expected) {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith(expected)),
                 () -> "expected a problem starting with \"" + expected + "\", got:\n  " + String.join("\n  ", problems));

@@ -82,12 +82,30 @@ class ComposeFileTest {
         assertNoProblems(ComposeChecks.nacosRunsWithAuth(COMPOSE));
     }
 
+    @Test
+    void everyContainerHasAMemoryLimit() {
+        assertNoProblems(ComposeChecks.everyContainerHasAMemoryLimit(COMPOSE));
+    }
+
+    @Test
+    void theServiceImageRunsAsNonRoot() {
+        assertNoProblems(ComposeChecks.imagesRunAsNonRoot("deploy/Dockerfile",
+                ComposeChecks.readString(PROJECT_DIR.resolve("deploy/Dockerfile"))));
+    }
+
+    @Test
+    void theExampleEnvironmentListsExactlyTheVariablesComposeRequires() {
+        assertNoProblems(ComposeChecks.exampleEnvironmentListsExactlyTheRequiredVariables(
+                ComposeChecks.readString(PROJECT_DIR.resolve("docker-compose.yml")),
+                ComposeChecks.readString(PROJECT_DIR.resolve(".env.example"))));
+    }
+
     private static void assertNoProblems(List<String> problems) {
         assertTrue(problems.isEmpty(), () -> "docker-compose.yml:\n  " + String.join("\n  ", problems));
     }
 
     /** The repository root: the first directory at or above the working directory with docker-compose.yml. */
-    private static Path projectDir() {
+    static Path projectDir() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("docker-compose.yml"))) {
                 return dir;

@@ -110,12 +110,12 @@ final class ServiceRunner {
         }
     }
 
-    /** Polls the health endpoint until UP; on timeout or an early exit throws with the tail of the service log. */
+    /** Polls the readiness probe until UP; on timeout or an early exit throws with the tail of the service log. */
     Duration awaitHealthy(Duration timeout) throws InterruptedException {
         Instant begin = process.startedAt() != null ? process.startedAt() : Instant.now();
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            if (isHealthy()) {
+            if (answersUp(spec.readinessUrl())) {
                 lastStartupTime = Duration.between(begin, Instant.now());
                 return lastStartupTime;
             }
@@ -127,19 +127,27 @@ final class ServiceRunner {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(spec.name() + " not healthy after " + timeout.toSeconds()
-                        + " s (" + spec.healthUrl() + ")\n--- last 60 lines of " + process.logFile() + " ---\n"
+                        + " s (" + spec.readinessUrl() + ")\n--- last 60 lines of " + process.logFile() + " ---\n"
                         + process.tail(60));
             }
             Thread.sleep(500);
         }
     }
 
+    /**
+     * The JVM runs and its liveness probe answers UP: a crash shows, a server it depends on being restarted does not
+     * (that makes it unready, not unhealthy).
+     */
     boolean isHealthy() {
+        return answersUp(spec.livenessUrl());
+    }
+
+    private boolean answersUp(String probeUrl) {
         if (!process.isAlive()) {
             return false;
         }
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(spec.healthUrl()))
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(probeUrl))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().replace(" ", "").contains("\"status\":\"UP\"");
         } catch (IOException e) {

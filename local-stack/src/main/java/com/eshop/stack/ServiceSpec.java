@@ -55,7 +55,13 @@ public record ServiceSpec(String name, int httpPort, int dubboPort) {
         return isReplica() ? name.substring(0, name.length() - REPLICA_SUFFIX.length()) : name;
     }
 
-    public String healthUrl() {
-        return "http://" + StackPorts.HOST + ":" + httpPort + "/actuator/health";
+    /** UP once the providers are registered and the servers the service needs are reachable. */
+    public String readinessUrl() {
+        return "http://" + StackPorts.HOST + ":" + httpPort + "/actuator/health/readiness";
+    }
+
+    /** UP while the JVM serves, whatever the servers it depends on do. */
+    public String livenessUrl() {
+        return "http://" + StackPorts.HOST + ":" + httpPort + "/actuator/health/liveness";
     }
 }

@@ -148,7 +148,7 @@ final class Services {
                     Duration d = r.awaitHealthy(config.healthTimeout());
                     progress.recordUp(name, d.toMillis());
                     progress.line(String.format(Locale.ROOT, "%-18s healthy in %5.1f s  (%s, pid %s, %s)", name,
-                            d.toMillis() / 1000.0, r.spec().healthUrl(), r.pid().map(String::valueOf).orElse("-"),
+                            d.toMillis() / 1000.0, r.spec().readinessUrl(), r.pid().map(String::valueOf).orElse("-"),
                             r.archiveUseLabel()));
                     return null;
                 }));

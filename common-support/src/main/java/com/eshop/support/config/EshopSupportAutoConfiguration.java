@@ -6,7 +6,6 @@ import com.eshop.support.fault.FaultInjectingConsumeInterceptor;
 import com.eshop.support.fault.FaultProperties;
 import com.eshop.support.fault.FaultSwitches;
 import com.eshop.support.fault.FaultsEndpoint;
-import com.eshop.support.health.DubboServicesHealthIndicator;
 import com.eshop.support.lock.LockProperties;
 import com.eshop.support.lock.RedisLock;
 import com.eshop.support.metrics.EshopMetrics;
@@ -131,11 +130,6 @@ public class EshopSupportAutoConfiguration {
     @Bean
     public DeadLettersEndpoint deadLettersEndpoint(DeadLetterRedriver deadLetterRedriver) {
         return new DeadLettersEndpoint(deadLetterRedriver);
-    }
-
-    @Bean
-    public DubboServicesHealthIndicator dubboServicesHealthIndicator() {
-        return new DubboServicesHealthIndicator();
     }
 
     @Bean
