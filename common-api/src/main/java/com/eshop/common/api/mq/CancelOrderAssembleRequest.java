@@ -1,4 +1,4 @@
-package com.eshop.order.application;
+package com.eshop.common.api.mq;
 
 import com.eshop.common.api.order.OrderDetailDTO;
 import com.eshop.common.api.order.OrderItemDTO;
