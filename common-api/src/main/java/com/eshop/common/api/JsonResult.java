@@ -12,6 +12,7 @@ public class JsonResult<T> implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private Boolean success;
+    @CodeOf(ErrorCode.class)
     private String errorCode;
     private String errorMessage;
     private T data;

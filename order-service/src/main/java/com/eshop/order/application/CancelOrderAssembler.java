@@ -1,6 +1,7 @@
 package com.eshop.order.application;
 
 import com.eshop.common.api.enums.OrderCancelTypeEnum;
+import com.eshop.common.api.mq.CancelOrderAssembleRequest;
 import com.eshop.order.domain.Order;
 import com.eshop.order.domain.OrderItem;
 import com.eshop.order.domain.OrderRepository;

@@ -3,6 +3,7 @@ package com.eshop.order.application;
 import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.enums.OrderCancelTypeEnum;
 import com.eshop.common.api.enums.OrderStatusEnum;
+import com.eshop.common.api.mq.CancelOrderAssembleRequest;
 import com.eshop.order.domain.OrderOperateTypeEnum;
 import com.eshop.order.domain.OrderRepository;
 import com.eshop.support.error.BizException;

@@ -4,6 +4,7 @@ import com.eshop.common.api.enums.AfterSaleStatusEnum;
 import com.eshop.common.api.enums.OrderCancelTypeEnum;
 import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.mq.ActualRefundMessage;
+import com.eshop.common.api.mq.CancelOrderAssembleRequest;
 import com.eshop.order.domain.AfterSale;
 import com.eshop.order.domain.AfterSaleRefund;
 import com.eshop.order.domain.AfterSaleRepository;

@@ -4,6 +4,7 @@ import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.enums.AfterSaleStatusEnum;
 import com.eshop.common.api.enums.RefundStatusEnum;
 import com.eshop.common.api.mq.ActualRefundMessage;
+import com.eshop.common.api.mq.CancelOrderAssembleRequest;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.common.api.order.OrderDetailDTO;
 import com.eshop.common.api.order.OrderItemDTO;

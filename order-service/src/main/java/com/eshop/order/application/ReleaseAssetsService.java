@@ -3,6 +3,7 @@ package com.eshop.order.application;
 import com.eshop.common.api.inventory.CancelOrderReleaseProductStockRequest;
 import com.eshop.common.api.inventory.StockItemRequest;
 import com.eshop.common.api.market.ReleaseUserCouponRequest;
+import com.eshop.common.api.mq.CancelOrderAssembleRequest;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.common.api.order.OrderDetailDTO;
 import com.eshop.order.domain.OrderPayment;

@@ -1,7 +1,7 @@
 package com.eshop.order.mq;
 
+import com.eshop.common.api.mq.CancelOrderAssembleRequest;
 import com.eshop.common.api.mq.RocketMqConstant;
-import com.eshop.order.application.CancelOrderAssembleRequest;
 import com.eshop.order.application.CancelOrderGlobalTransaction;
 import com.eshop.order.application.CancelOrderService;
 import com.eshop.order.application.OrderLocks;

@@ -1,6 +1,6 @@
 package com.eshop.order.mq;
 
-import com.eshop.order.application.CancelOrderAssembleRequest;
+import com.eshop.common.api.mq.CancelOrderAssembleRequest;
 import com.eshop.order.application.ReleaseAssetsService;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.support.json.Json;

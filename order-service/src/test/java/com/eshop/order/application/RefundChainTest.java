@@ -5,6 +5,7 @@ import com.eshop.common.api.enums.AfterSaleStatusEnum;
 import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.enums.RefundStatusEnum;
 import com.eshop.common.api.mq.ActualRefundMessage;
+import com.eshop.common.api.mq.CancelOrderAssembleRequest;
 import com.eshop.common.api.mq.RefundCompletedMessage;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.common.api.order.CancelOrderRequest;

@@ -1,6 +1,6 @@
 package com.eshop.common.api.enums;
 
-public enum AfterSaleStatusEnum {
+public enum AfterSaleStatusEnum implements CodedEnum {
     UN_CREATED(0),
     REVIEW_PASS(20),
     REFUNDING(50),
@@ -12,6 +12,7 @@ public enum AfterSaleStatusEnum {
         this.code = code;
     }
 
+    @Override
     public Integer getCode() {
         return code;
     }

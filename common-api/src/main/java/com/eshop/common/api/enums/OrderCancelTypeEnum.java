@@ -3,7 +3,7 @@ package com.eshop.common.api.enums;
 import java.util.Arrays;
 import java.util.Optional;
 
-public enum OrderCancelTypeEnum {
+public enum OrderCancelTypeEnum implements CodedEnum {
     USER_CANCELED(0, "cancelled by the user"),
     TIMEOUT_CANCELED(1, "cancelled: not paid in time");
 
@@ -15,6 +15,7 @@ public enum OrderCancelTypeEnum {
         this.msg = msg;
     }
 
+    @Override
     public Integer getCode() {
         return code;
     }

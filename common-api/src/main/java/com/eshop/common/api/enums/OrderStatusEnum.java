@@ -2,7 +2,7 @@ package com.eshop.common.api.enums;
 
 import java.util.Arrays;
 
-public enum OrderStatusEnum {
+public enum OrderStatusEnum implements CodedEnum {
     CREATED(10, "created, awaiting payment"),
     PAID(20, "paid"),
     FULFILL(30, "in fulfillment"),
@@ -19,6 +19,7 @@ public enum OrderStatusEnum {
         this.msg = msg;
     }
 
+    @Override
     public Integer getCode() {
         return code;
     }

@@ -1,6 +1,6 @@
 package com.eshop.common.api.enums;
 
-public enum PayStatusEnum {
+public enum PayStatusEnum implements CodedEnum {
     UNPAID(10),
     PAID(20);
 
@@ -10,6 +10,7 @@ public enum PayStatusEnum {
         this.code = code;
     }
 
+    @Override
     public Integer getCode() {
         return code;
     }

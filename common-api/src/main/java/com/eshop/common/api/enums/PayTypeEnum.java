@@ -3,7 +3,7 @@ package com.eshop.common.api.enums;
 import java.util.Arrays;
 import java.util.Optional;
 
-public enum PayTypeEnum {
+public enum PayTypeEnum implements CodedEnum {
     WECHAT_PAY(10, "WeChat Pay"),
     ALIPAY(20, "Alipay");
 
@@ -15,6 +15,7 @@ public enum PayTypeEnum {
         this.msg = msg;
     }
 
+    @Override
     public Integer getCode() {
         return code;
     }

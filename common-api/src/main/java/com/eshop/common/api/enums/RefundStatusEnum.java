@@ -1,6 +1,6 @@
 package com.eshop.common.api.enums;
 
-public enum RefundStatusEnum {
+public enum RefundStatusEnum implements CodedEnum {
     UN_REFUND(10),
     REFUND_SUCCESS(20);
 
@@ -10,6 +10,7 @@ public enum RefundStatusEnum {
         this.code = code;
     }
 
+    @Override
     public Integer getCode() {
         return code;
     }

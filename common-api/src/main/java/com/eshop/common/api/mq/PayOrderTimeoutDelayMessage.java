@@ -1,5 +1,7 @@
 package com.eshop.common.api.mq;
 
+import com.eshop.common.api.CodeOf;
+import com.eshop.common.api.enums.OrderStatusEnum;
 import lombok.Data;
 
 import java.io.Serializable;
@@ -13,6 +15,7 @@ public class PayOrderTimeoutDelayMessage implements Serializable {
     private String userId;
     private Integer businessIdentifier;
     private Integer orderType;
+    @CodeOf(OrderStatusEnum.class)
     private Integer orderStatus;
     /** Epoch millis the order expires at; an earlier delivery is re-delayed to it. */
     private Long expireTimeMillis;

@@ -1,5 +1,8 @@
 package com.eshop.common.api.order;
 
+import com.eshop.common.api.CodeOf;
+import com.eshop.common.api.enums.AfterSaleStatusEnum;
+import com.eshop.common.api.enums.RefundStatusEnum;
 import lombok.Data;
 
 import java.io.Serializable;
@@ -13,9 +16,11 @@ public class AfterSaleDTO implements Serializable {
     private String orderId;
     private String userId;
     private Integer afterSaleType;
+    @CodeOf(AfterSaleStatusEnum.class)
     private Integer afterSaleStatus;
     private Integer applyRefundAmount;
     private Integer realRefundAmount;
+    @CodeOf(RefundStatusEnum.class)
     private Integer refundStatus;
     private String refundRequestId;
     private Date createdTime;

@@ -1,5 +1,6 @@
 package com.eshop.common.api.order;
 
+import com.eshop.common.api.Required;
 import lombok.Data;
 
 import java.io.Serializable;
@@ -11,6 +12,7 @@ public class CreateOrderRequest implements Serializable {
 
     /** Optional client-chosen id (makes a retried create detectable); generated when absent. */
     private String orderId;
+    @Required
     private String userId;
     private Integer businessIdentifier;
     private Integer orderType;
@@ -18,5 +20,6 @@ public class CreateOrderRequest implements Serializable {
     private String couponId;
     /** The amount the client expects to pay, in cents; checked against the computed amount. */
     private Integer payAmount;
+    @Required
     private List<OrderItemRequest> orderItemRequestList;
 }

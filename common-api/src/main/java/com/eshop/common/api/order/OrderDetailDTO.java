@@ -1,5 +1,10 @@
 package com.eshop.common.api.order;
 
+import com.eshop.common.api.CodeOf;
+import com.eshop.common.api.enums.OrderCancelTypeEnum;
+import com.eshop.common.api.enums.OrderStatusEnum;
+import com.eshop.common.api.enums.PayStatusEnum;
+import com.eshop.common.api.enums.PayTypeEnum;
 import lombok.Data;
 
 import java.io.Serializable;
@@ -14,14 +19,18 @@ public class OrderDetailDTO implements Serializable {
     private String userId;
     private Integer businessIdentifier;
     private Integer orderType;
+    @CodeOf(OrderStatusEnum.class)
     private Integer orderStatus;
+    @CodeOf(OrderCancelTypeEnum.class)
     private Integer cancelType;
     private Date cancelTime;
     private String couponId;
     private Integer totalAmount;
     private Integer couponAmount;
     private Integer payAmount;
+    @CodeOf(PayTypeEnum.class)
     private Integer payType;
+    @CodeOf(PayStatusEnum.class)
     private Integer payStatus;
     private String outTradeNo;
     private Date payTime;

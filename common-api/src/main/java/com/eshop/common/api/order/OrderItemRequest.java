@@ -1,5 +1,6 @@
 package com.eshop.common.api.order;
 
+import com.eshop.common.api.Required;
 import lombok.Data;
 
 import java.io.Serializable;
@@ -9,6 +10,8 @@ import java.io.Serializable;
 public class OrderItemRequest implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    @Required
     private String skuCode;
+    @Required
     private Integer saleQuantity;
 }

@@ -1,5 +1,7 @@
 package com.eshop.common.api.order;
 
+import com.eshop.common.api.CodeOf;
+import com.eshop.common.api.enums.PayTypeEnum;
 import lombok.Data;
 
 import java.io.Serializable;
@@ -11,6 +13,7 @@ public class PrePayOrderDTO implements Serializable {
 
     private String orderId;
     private String outTradeNo;
+    @CodeOf(PayTypeEnum.class)
     private Integer payType;
     private Integer payAmount;
 }

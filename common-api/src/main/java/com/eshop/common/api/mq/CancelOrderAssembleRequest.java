@@ -1,5 +1,7 @@
-package com.eshop.order.application;
+package com.eshop.common.api.mq;
 
+import com.eshop.common.api.CodeOf;
+import com.eshop.common.api.enums.OrderCancelTypeEnum;
 import com.eshop.common.api.order.OrderDetailDTO;
 import com.eshop.common.api.order.OrderItemDTO;
 import lombok.Data;
@@ -17,6 +19,7 @@ public class CancelOrderAssembleRequest {
 
     private String orderId;
     private String userId;
+    @CodeOf(OrderCancelTypeEnum.class)
     private Integer cancelType;
     private String cancelRequestId;
     private OrderDetailDTO orderInfoDTO;
