@@ -7,6 +7,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -178,6 +179,30 @@ final class MonitoringChecks {
             }
         });
         return uids;
+    }
+
+    /**
+     * Grafana reads its dashboards where compose mounts them, and each provisioned data source is a service of the
+     * compose file (http://prometheus:9090).
+     */
+    static List<String> grafanaProvisioningMatchesCompose(ComposeChecks.Compose compose, Map<String, Object> datasources,
+                                                         Map<String, Object> dashboardProviders, String dashboardsMountTarget) {
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> provider : maps(dashboardProviders.get("providers"))) {
+            Object path = map(provider.get("options")).get("path");
+            if (!dashboardsMountTarget.equals(path)) {
+                problems.add("dashboard provider " + provider.get("name") + " reads " + path + ", but compose mounts the"
+                        + " dashboards at " + dashboardsMountTarget + ": set options.path: " + dashboardsMountTarget);
+            }
+        }
+        for (Map<String, Object> source : maps(datasources.get("datasources"))) {
+            String host = URI.create(String.valueOf(source.get("url"))).getHost();
+            if (host == null || !compose.services().containsKey(host)) {
+                problems.add("data source " + source.get("name") + " reads " + source.get("url") + ", which is no service"
+                        + " of docker-compose.yml: point it at http://prometheus:9090");
+            }
+        }
+        return problems;
     }
 
     /**

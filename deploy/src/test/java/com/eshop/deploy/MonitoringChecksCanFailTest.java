@@ -92,6 +92,21 @@ class MonitoringChecksCanFailTest {
     }
 
     @Test
+    void grafanaReadingDashboardsOrADataSourceElsewhereIsReported() {
+        Map<String, Object> datasources = MonitoringChecks.parseYaml(replaceOnce(
+                MonitoringFilesTest.read(MonitoringFilesTest.DATASOURCES), "http://prometheus:9090", "http://prom:9090"));
+        Map<String, Object> providers = MonitoringChecks.parseYaml(replaceOnce(
+                MonitoringFilesTest.read(MonitoringFilesTest.DASHBOARD_PROVIDERS), "path: /etc/grafana/dashboards", "path: /var/lib/grafana/dashboards"));
+
+        List<String> problems = MonitoringChecks.grafanaProvisioningMatchesCompose(COMPOSE, datasources, providers,
+                MonitoringFilesTest.DASHBOARDS_MOUNT_TARGET);
+
+        assertReported(problems, "dashboard provider eshop reads /var/lib/grafana/dashboards, but compose mounts the dashboards at /etc/grafana/dashboards");
+        assertReported(problems, "data source Prometheus reads http://prom:9090, which is no service");
+        assertEquals(2, problems.size(), () -> String.join("\n", problems));
+    }
+
+    @Test
     void monitoringFilesThatAreNotMountedAreReported() {
         ComposeChecks.Compose broken = ComposeChecks.Compose.parse(replaceOnce(
                 MonitoringFilesTest.read(MonitoringFilesTest.COMPOSE_FILE), "      - ./deploy/prometheus:/etc/prometheus:ro\n", ""));

@@ -20,12 +20,14 @@ class MonitoringFilesTest {
     static final String PROMETHEUS_CONFIG = "deploy/prometheus/prometheus.yml";
     static final String ALERTS = "deploy/prometheus/alerts.yml";
     static final String DATASOURCES = "deploy/grafana/provisioning/datasources/prometheus.yml";
+    static final String DASHBOARD_PROVIDERS = "deploy/grafana/provisioning/dashboards/eshop.yml";
+    static final String DASHBOARDS_MOUNT_TARGET = "/etc/grafana/dashboards";
     static final String DASHBOARD = "deploy/grafana/dashboards/eshop.json";
     /** Where docker-compose.yml must mount the monitoring's files for the services to read them. */
     static final List<MonitoringChecks.Mount> MOUNTS = List.of(
             new MonitoringChecks.Mount("prometheus", "./deploy/prometheus", "/etc/prometheus"),
             new MonitoringChecks.Mount("grafana", "./deploy/grafana/provisioning", "/etc/grafana/provisioning"),
-            new MonitoringChecks.Mount("grafana", "./deploy/grafana/dashboards", "/etc/grafana/dashboards"));
+            new MonitoringChecks.Mount("grafana", "./deploy/grafana/dashboards", DASHBOARDS_MOUNT_TARGET));
 
     private static final ComposeChecks.Compose COMPOSE = ComposeChecks.Compose.parse(read(COMPOSE_FILE));
     private static final Map<String, Object> PROMETHEUS = MonitoringChecks.parseYaml(read(PROMETHEUS_CONFIG));
@@ -54,6 +56,13 @@ class MonitoringFilesTest {
     void everyDashboardPanelQueriesTheProvisionedPrometheus() {
         Set<String> uids = MonitoringChecks.provisionedDatasourceUids(MonitoringChecks.parseYaml(read(DATASOURCES)));
         assertNoProblems(DASHBOARD, MonitoringChecks.dashboardPanelsQueryAProvisionedDatasource(read(DASHBOARD), uids));
+    }
+
+    @Test
+    void grafanaReadsTheMountedDashboardsAndTheComposePrometheus() {
+        assertNoProblems(DASHBOARD_PROVIDERS, MonitoringChecks.grafanaProvisioningMatchesCompose(COMPOSE,
+                MonitoringChecks.parseYaml(read(DATASOURCES)), MonitoringChecks.parseYaml(read(DASHBOARD_PROVIDERS)),
+                DASHBOARDS_MOUNT_TARGET));
     }
 
     @Test
