@@ -35,6 +35,8 @@ final class ComposeChecks {
     static final Map<String, Set<String>> OPERATOR_FACING_PORTS = Map.of(
             "xxl-job-admin", Set.of("8080"),
             "rocketmq-dashboard", Set.of("8080"),
+            "prometheus", Set.of("9090"),
+            "grafana", Set.of("3000"),
             "order-service", Set.of("21880"));
 
     /** The only services that hold MySQL's root password: the server and the one-shot that creates schemas and users. */

@@ -8,6 +8,7 @@ import com.eshop.support.fault.FaultSwitches;
 import com.eshop.support.fault.FaultsEndpoint;
 import com.eshop.support.lock.LockProperties;
 import com.eshop.support.lock.RedisLock;
+import com.eshop.support.metrics.EagerSeries;
 import com.eshop.support.metrics.EshopMetrics;
 import com.eshop.support.mq.CheckBackPolicy;
 import com.eshop.support.mq.ConsumeInterceptor;
@@ -60,6 +61,12 @@ public class EshopSupportAutoConfiguration {
     @Bean
     public EshopMetrics eshopMetrics(MeterRegistry meterRegistry) {
         return new EshopMetrics(meterRegistry);
+    }
+
+    @Bean
+    public EagerSeries eagerSeries(EshopMetrics eshopMetrics, ObjectProvider<MessageHandler> handlers,
+                                   ObjectProvider<TransactionCheckBack> checkBacks, LockProperties lockProperties) {
+        return new EagerSeries(eshopMetrics, handlers, checkBacks, lockProperties::getNames);
     }
 
     /** Named so: Dubbo injects it by this name into InternalApiAuthFilter and InternalApiSigningFilter. */

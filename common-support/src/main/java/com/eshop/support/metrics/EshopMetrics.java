@@ -7,12 +7,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The suite's business metrics, named {@code eshop.*} (Prometheus: {@code eshop_*}) with low-cardinality tags only:
  * never an order, after-sale or message id. Every service gets one (EshopSupportAutoConfiguration); the README
- * lists the names and tags.
+ * lists the names and tags. Series that only a fault or a scheduled run would create are registered at zero at start
+ * ({@code register*}), so that alert rules and dashboards (deploy/prometheus, deploy/grafana) read 0, not no data.
  */
 public class EshopMetrics {
     public static final String CHECK_BACKS = "eshop.mq.check.backs";
@@ -29,6 +31,9 @@ public class EshopMetrics {
     public static final String SCAN_ORDERS = "eshop.order.scan.orders";
     public static final String RECONCILE_RUNS = "eshop.order.reconcile.runs";
     public static final String RECONCILE_ORDERS = "eshop.order.reconcile.orders";
+
+    private static final List<String> SCAN_RESULTS = List.of("found", "cancelled", "failed");
+    private static final List<String> RECONCILE_RESULTS = List.of("found", "settled", "redriven", "failed");
 
     public enum ConsumeOutcome { SUCCESS, RETRY, DEAD_LETTERED }
 
@@ -54,12 +59,30 @@ public class EshopMetrics {
 
     /** One answer to the broker's check-back of a transactional message: COMMIT, ROLLBACK or UNKNOW. */
     public void checkBack(String topic, LocalTransactionState answer) {
-        String tag = switch (answer) {
+        registry.counter(CHECK_BACKS, "topic", topic, "answer", answerTag(answer)).increment();
+    }
+
+    /** Every answer of the topic's check-backs at zero: the broker checks back only when a sender did not answer. */
+    public void registerCheckBacks(String topic) {
+        for (LocalTransactionState answer : LocalTransactionState.values()) {
+            registry.counter(CHECK_BACKS, "topic", topic, "answer", answerTag(answer));
+        }
+    }
+
+    private static String answerTag(LocalTransactionState answer) {
+        return switch (answer) {
             case COMMIT_MESSAGE -> "COMMIT";
             case ROLLBACK_MESSAGE -> "ROLLBACK";
             case UNKNOW -> "UNKNOW";
         };
-        registry.counter(CHECK_BACKS, "topic", topic, "answer", tag).increment();
+    }
+
+    /** Every outcome of the consumer and its dead letters at zero: retries and dead letters come with faults only. */
+    public void registerConsumer(String topic, String group) {
+        for (ConsumeOutcome outcome : ConsumeOutcome.values()) {
+            registry.counter(CONSUMED, "topic", topic, "group", group, "outcome", tagValue(outcome));
+        }
+        registry.counter(DEAD_LETTERS, "group", group);
     }
 
     public void consumed(String topic, String group, ConsumeOutcome outcome) {
@@ -75,6 +98,11 @@ public class EshopMetrics {
      */
     public void lockBusy(String lockPrefix) {
         registry.counter(LOCK_BUSY, "lock", lockPrefix).increment();
+    }
+
+    /** The lock's refusals at zero ({@link #lockBusy}'s tag: the key prefix, or prefixes joined with '+'). */
+    public void registerLock(String lockPrefix) {
+        registry.counter(LOCK_BUSY, "lock", lockPrefix);
     }
 
     /** The prefix of a lock key: everything before its last ':' ({@code order:cancel:O1} → {@code order:cancel}). */
@@ -109,12 +137,27 @@ public class EshopMetrics {
         add(SCAN_ORDERS, "failed", failed);
     }
 
+    /** The scan's series at zero before its first run (the job runs every minute; an alert watches that it does). */
+    public void registerScanRuns() {
+        registerRuns(SCAN_RUNS, SCAN_ORDERS, SCAN_RESULTS);
+    }
+
     public void reconcileRun(int found, int settled, int redriven, int failed) {
         registry.counter(RECONCILE_RUNS).increment();
         add(RECONCILE_ORDERS, "found", found);
         add(RECONCILE_ORDERS, "settled", settled);
         add(RECONCILE_ORDERS, "redriven", redriven);
         add(RECONCILE_ORDERS, "failed", failed);
+    }
+
+    /** The reconciliation's series at zero before its first run. */
+    public void registerReconcileRuns() {
+        registerRuns(RECONCILE_RUNS, RECONCILE_ORDERS, RECONCILE_RESULTS);
+    }
+
+    private void registerRuns(String runs, String orders, List<String> results) {
+        registry.counter(runs);
+        results.forEach(result -> registry.counter(orders, "result", result));
     }
 
     private void add(String name, String result, int amount) {

@@ -78,4 +78,20 @@ class EshopMetricsTest {
         assertThat(registry.counter(EshopMetrics.RECONCILE_ORDERS, "result", "found").count()).isEqualTo(3);
         assertThat(registry.counter(EshopMetrics.RECONCILE_ORDERS, "result", "redriven").count()).isEqualTo(1);
     }
+
+    @Test
+    void theJobsSeriesExistAtZeroBeforeTheirFirstRunAndARunCountsOnThem() {
+        metrics.registerScanRuns();
+        metrics.registerReconcileRuns();
+
+        assertThat(registry.counter(EshopMetrics.SCAN_RUNS).count()).isZero();
+        assertThat(registry.find(EshopMetrics.SCAN_ORDERS).counters()).hasSize(3);
+        assertThat(registry.counter(EshopMetrics.RECONCILE_ORDERS, "result", "redriven").count()).isZero();
+        assertThat(registry.find(EshopMetrics.RECONCILE_ORDERS).counters()).hasSize(4);
+
+        metrics.reconcileRun(2, 1, 1, 0);
+
+        assertThat(registry.counter(EshopMetrics.RECONCILE_ORDERS, "result", "redriven").count()).isEqualTo(1);
+        assertThat(registry.find(EshopMetrics.RECONCILE_ORDERS).counters()).hasSize(4);
+    }
 }

@@ -15,6 +15,7 @@ import com.eshop.order.domain.OrderRepository;
 import com.eshop.order.domain.RefundRequestIds;
 import com.eshop.support.logging.OrderMdc;
 import com.eshop.support.metrics.EshopMetrics;
+import jakarta.annotation.PostConstruct;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
@@ -48,6 +49,11 @@ public class CancelledOrderReconciler {
     private final PayGateway payGateway;
     private final OrderProperties orderProperties;
     private final EshopMetrics metrics;
+
+    @PostConstruct
+    void registerMetrics() {
+        metrics.registerReconcileRuns();
+    }
 
     public record ReconcileResult(int shardIndex, int shardTotal, int found, int settled, int redriven, int failed, long millis) {
     }

@@ -4,6 +4,7 @@ import com.eshop.order.domain.OrderCursor;
 import com.eshop.order.domain.OrderRepository;
 import com.eshop.support.logging.OrderMdc;
 import com.eshop.support.metrics.EshopMetrics;
+import jakarta.annotation.PostConstruct;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
@@ -31,6 +32,11 @@ public class ExpiredOrderScanner {
     private final CancelOrderService cancelOrderService;
     private final OrderProperties orderProperties;
     private final EshopMetrics metrics;
+
+    @PostConstruct
+    void registerMetrics() {
+        metrics.registerScanRuns();
+    }
 
     public record ScanResult(int shardIndex, int shardTotal, int expired, int cancelled, int failed, long millis) {
     }
