@@ -6,12 +6,8 @@ import com.mysql.cj.jdbc.MysqlDataSource;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalStackConfig config;
     private final StackDirs dirs;
     private final StackProgress progress;
-    private final String internalApiSecret = newInternalApiSecret();
+    private final String internalApiSecret = Secrets.random256Bits();
     private final Infrastructure infra;
     private final Services services;
     private final JobTriggers triggers;
@@ -182,19 +178,9 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** 256 random bits: this stack's secret, which no other stack and no source file knows. */
-    private static String newInternalApiSecret() {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        return HexFormat.of().formatHex(secret);
-    }
-
     /** For an operator who calls an internal API of this stack by hand (README "Calling the APIs by hand"). */
     private void writeInternalApiSecret() throws IOException {
-        Path file = internalApiSecretFile();
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, internalApiSecret + "\n");
+        Secrets.writeOwnerOnly(internalApiSecretFile(), internalApiSecret);
     }
 
     private void checkPortsFree() {

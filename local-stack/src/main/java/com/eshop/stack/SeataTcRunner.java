@@ -16,11 +16,16 @@ import java.util.stream.Stream;
  * io.seata.server.ServerApplication} (the classes: a NettyServerBootstrap that binds the TC port to 127.0.0.1) with file
  * config and registry, and its sessions and global locks in the {@code seata} database of the local
  * MariaDB (store.mode=db, schema sql/seata.sql; the file store of 2.0.0 can leak row locks). Settings as -D
- * properties: it rejects --spring.* args.
+ * properties: it rejects --spring.* args. Its console (user {@value #CONSOLE_USER}) gets a password and a token-signing
+ * key of its own at every start, instead of the defaults in seata-server's jar that anyone can read; the password is
+ * in {@code <data dir>/seata/console.password}.
  */
 final class SeataTcRunner {
 
     static final String MAIN_CLASS = "io.seata.server.ServerApplication";
+    static final String CONSOLE_USER = "seata";
+
+    private final String consolePassword = Secrets.random256Bits();
 
     private final Path dir;
     private final Path libDir;
@@ -68,7 +73,14 @@ final class SeataTcRunner {
         cmd.add("-cp");
         cmd.add(libDir.resolveSibling("classes") + File.pathSeparator + libDir + "/*");
         cmd.add(MAIN_CLASS);
-        this.process = new ChildProcess("seata-tc", cmd, Map.of(), dir, logFile, pidFile);
+        Map<String, String> consoleSecrets = Map.of(
+                "CONSOLE_USER_PASSWORD", consolePassword,
+                "SEATA_SECURITY_SECRETKEY", Secrets.random256Bits());
+        this.process = new ChildProcess("seata-tc", cmd, consoleSecrets, dir, logFile, pidFile);
+    }
+
+    Path consolePasswordFile() {
+        return dir.resolve("console.password");
     }
 
     void checkInstalled() {
@@ -90,6 +102,7 @@ final class SeataTcRunner {
         checkInstalled();
         Files.createDirectories(dir.resolve("home"));
         Files.createDirectories(dir.resolve("tmp"));
+        Secrets.writeOwnerOnly(consolePasswordFile(), consolePassword);
         process.start();
         try {
             // the TC port opens when the coordinator is ready, the console (Spring Boot) around the same time
