@@ -6,7 +6,10 @@ import com.eshop.common.api.wms.DeliveryOrderDTO;
 import com.eshop.common.api.wms.PickGoodsRequest;
 import com.eshop.common.api.wms.WmsApi;
 import com.eshop.support.error.ApiResults;
-import com.eshop.wms.application.WmsService;
+import com.eshop.wms.application.CancelPickGoodsService;
+import com.eshop.wms.application.DeliveryOrderQueryService;
+import com.eshop.wms.application.OutStockService;
+import com.eshop.wms.application.PickGoodsService;
 import com.eshop.wms.application.WmsTimelineQuery;
 import org.apache.dubbo.config.annotation.DubboService;
 
@@ -14,32 +17,40 @@ import java.util.List;
 
 @DubboService(version = "1.0.0", interfaceClass = WmsApi.class)
 public class WmsApiImpl implements WmsApi {
-    private final WmsService wmsService;
+    private final PickGoodsService pickGoodsService;
+    private final CancelPickGoodsService cancelPickGoodsService;
+    private final OutStockService outStockService;
+    private final DeliveryOrderQueryService deliveryOrderQueryService;
     private final WmsTimelineQuery timelineQuery;
 
-    public WmsApiImpl(WmsService wmsService, WmsTimelineQuery timelineQuery) {
-        this.wmsService = wmsService;
+    public WmsApiImpl(PickGoodsService pickGoodsService, CancelPickGoodsService cancelPickGoodsService,
+                      OutStockService outStockService, DeliveryOrderQueryService deliveryOrderQueryService,
+                      WmsTimelineQuery timelineQuery) {
+        this.pickGoodsService = pickGoodsService;
+        this.cancelPickGoodsService = cancelPickGoodsService;
+        this.outStockService = outStockService;
+        this.deliveryOrderQueryService = deliveryOrderQueryService;
         this.timelineQuery = timelineQuery;
     }
 
     @Override
     public JsonResult<DeliveryOrderDTO> pickGoods(PickGoodsRequest request) {
-        return ApiResults.call(() -> wmsService.pickGoods(request));
+        return ApiResults.call(() -> pickGoodsService.pickGoods(request));
     }
 
     @Override
     public JsonResult<Boolean> cancelPickGoods(String orderId) {
-        return ApiResults.call(() -> wmsService.cancelPickGoods(orderId));
+        return ApiResults.call(() -> cancelPickGoodsService.cancelPickGoods(orderId));
     }
 
     @Override
     public JsonResult<Boolean> outStock(String orderId) {
-        return ApiResults.call(() -> wmsService.outStock(orderId));
+        return ApiResults.call(() -> outStockService.outStock(orderId));
     }
 
     @Override
     public JsonResult<DeliveryOrderDTO> getDeliveryOrder(String orderId) {
-        return ApiResults.call(() -> wmsService.getDeliveryOrder(orderId));
+        return ApiResults.call(() -> deliveryOrderQueryService.getDeliveryOrder(orderId));
     }
 
     @Override
