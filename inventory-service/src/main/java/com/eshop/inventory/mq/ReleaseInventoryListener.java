@@ -2,7 +2,7 @@ package com.eshop.inventory.mq;
 
 import com.eshop.common.api.inventory.CancelOrderReleaseProductStockRequest;
 import com.eshop.common.api.mq.RocketMqConstant;
-import com.eshop.inventory.application.InventoryService;
+import com.eshop.inventory.application.ReleaseStockService;
 import com.eshop.support.json.Json;
 import com.eshop.support.mq.MessageHandler;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 /** Releases a cancelled order's stock (fan-out of RELEASE_ASSETS). A failure throws, so the message is retried. */
 @Component
 public class ReleaseInventoryListener implements MessageHandler {
-    private final InventoryService inventoryService;
+    private final ReleaseStockService releaseStockService;
 
-    public ReleaseInventoryListener(InventoryService inventoryService) {
-        this.inventoryService = inventoryService;
+    public ReleaseInventoryListener(ReleaseStockService releaseStockService) {
+        this.releaseStockService = releaseStockService;
     }
 
     @Override
@@ -29,7 +29,7 @@ public class ReleaseInventoryListener implements MessageHandler {
 
     @Override
     public void handle(MessageExt message) {
-        inventoryService.cancelOrderReleaseProductStock(
+        releaseStockService.cancelOrderReleaseProductStock(
                 Json.fromBytes(message.getBody(), CancelOrderReleaseProductStockRequest.class));
     }
 }
