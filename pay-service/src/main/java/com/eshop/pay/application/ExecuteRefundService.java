@@ -1,63 +1,29 @@
 package com.eshop.pay.application;
 
 import com.eshop.common.api.ErrorCode;
-import com.eshop.common.api.enums.PayTypeEnum;
-import com.eshop.common.api.pay.PayPrePayDTO;
-import com.eshop.common.api.pay.PayPrePayRequest;
-import com.eshop.common.api.pay.PayRefundDTO;
 import com.eshop.common.api.pay.PayRefundRequest;
 import com.eshop.pay.domain.PayRefund;
 import com.eshop.pay.domain.PayRefundRepository;
-import com.eshop.pay.domain.PayTransaction;
-import com.eshop.pay.domain.PayTransactionRepository;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 
-import java.util.List;
-
-/** Pre-pay and refunds. Both writes are guarded by unique keys, so a retried or concurrent duplicate changes nothing. */
+/** Refunds; the unique refund request id makes a retried or concurrent duplicate change nothing. */
 @Slf4j
 @Service
-public class PayService {
-    private final PayTransactionRepository transactionRepository;
+public class ExecuteRefundService {
     private final PayRefundRepository refundRepository;
     private final RefundLedger refundLedger;
     private final RefundGatewayFaults faults;
     private final RefundNotifier refundNotifier;
 
-    public PayService(PayTransactionRepository transactionRepository, PayRefundRepository refundRepository,
-                      RefundLedger refundLedger, RefundGatewayFaults faults,
-                      RefundNotifier refundNotifier) {
-        this.transactionRepository = transactionRepository;
+    public ExecuteRefundService(PayRefundRepository refundRepository, RefundLedger refundLedger,
+                                RefundGatewayFaults faults, RefundNotifier refundNotifier) {
         this.refundRepository = refundRepository;
         this.refundLedger = refundLedger;
         this.faults = faults;
         this.refundNotifier = refundNotifier;
-    }
-
-    /** The transaction for (order, pay type): the existing one, or a new one with a fresh out trade number. */
-    public PayPrePayDTO prePay(PayPrePayRequest request) {
-        Checks.notNull(request, "request");
-        String orderId = Checks.id(request.getOrderId(), "orderId");
-        String userId = Checks.id(request.getUserId(), "userId");
-        int payType = payType(request.getPayType());
-        int payAmount = Checks.positiveAmount(request.getPayAmount(), "payAmount");
-
-        PayTransaction transaction = transactionRepository.findByOrderIdAndPayType(orderId, payType).orElse(null);
-        if (transaction == null) {
-            PayTransaction created = PayTransaction.waiting(orderId, userId, payType, payAmount);
-            transaction = transactionRepository.insert(created) ? created
-                    : transactionRepository.findByOrderIdAndPayType(orderId, payType).orElseThrow(() ->
-                    new BizException(ErrorCode.SYSTEM_ERROR, "pay transaction of " + orderId + " neither inserted nor found"));
-        }
-        PayPrePayDTO dto = new PayPrePayDTO();
-        dto.setOrderId(transaction.orderId());
-        dto.setOutTradeNo(transaction.outTradeNo());
-        dto.setPayType(transaction.payType());
-        dto.setPayAmount(transaction.payAmount());
-        return dto;
     }
 
     /**
@@ -72,7 +38,7 @@ public class PayService {
                 Checks.id(request.getRefundRequestId(), "refundRequestId", PayRefundRequest.MAX_REFUND_REQUEST_ID_LENGTH),
                 Checks.id(request.getOrderId(), "orderId"),
                 Checks.id(request.getOutTradeNo(), "outTradeNo"),
-                payType(request.getPayType()),
+                PayTypes.supported(request.getPayType()),
                 Checks.positiveAmount(request.getRefundAmount(), "refundAmount"));
         faults.beforeRefund(wanted.refundRequestId());
 
@@ -96,21 +62,5 @@ public class PayService {
         // a notification lost after the first refund is sent again whenever the caller retries
         refundNotifier.refunded(existing);
         return true;
-    }
-
-    public List<PayRefundDTO> listRefunds(String orderId) {
-        Checks.id(orderId, "orderId");
-        return refundRepository.listByOrderId(orderId).stream().map(refund -> {
-            PayRefundDTO dto = new PayRefundDTO();
-            dto.setRefundRequestId(refund.refundRequestId());
-            dto.setOrderId(refund.orderId());
-            dto.setRefundAmount(refund.refundAmount());
-            dto.setStatus(refund.status());
-            return dto;
-        }).toList();
-    }
-
-    private static int payType(Integer code) {
-        return PayTypeEnum.find(code).orElseThrow(() -> BizException.invalid("payType " + code + " is not supported")).getCode();
     }
 }

@@ -1,0 +1,30 @@
+package com.eshop.pay.application;
+
+import com.eshop.common.api.pay.PayRefundDTO;
+import com.eshop.pay.domain.PayRefundRepository;
+import com.eshop.support.error.Checks;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+
+/** Reads of refunds. */
+@Service
+public class PayRefundQueryService {
+    private final PayRefundRepository refundRepository;
+
+    public PayRefundQueryService(PayRefundRepository refundRepository) {
+        this.refundRepository = refundRepository;
+    }
+
+    public List<PayRefundDTO> listRefunds(String orderId) {
+        Checks.id(orderId, "orderId");
+        return refundRepository.listByOrderId(orderId).stream().map(refund -> {
+            PayRefundDTO dto = new PayRefundDTO();
+            dto.setRefundRequestId(refund.refundRequestId());
+            dto.setOrderId(refund.orderId());
+            dto.setRefundAmount(refund.refundAmount());
+            dto.setStatus(refund.status());
+            return dto;
+        }).toList();
+    }
+}
