@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static com.eshop.fulfill.application.FulfillFixture.assertRefused;
 import static com.eshop.fulfill.application.FulfillFixture.cancel;
 import static com.eshop.fulfill.application.FulfillFixture.item;
 import static com.eshop.fulfill.application.FulfillFixture.noFaults;
 import static com.eshop.fulfill.application.FulfillFixture.receive;
+import static com.eshop.support.error.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,17 +1,12 @@
 package com.eshop.fulfill.application;
 
-import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.fulfill.CancelFulfillRequest;
 import com.eshop.common.api.fulfill.FulfillItemRequest;
 import com.eshop.common.api.fulfill.ReceiveFulfillRequest;
-import com.eshop.support.error.BizException;
 import com.eshop.support.fault.FaultSwitches;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 final class FulfillFixture {
     private FulfillFixture() {
@@ -19,11 +14,6 @@ final class FulfillFixture {
 
     static InterceptionFaults noFaults() {
         return new InterceptionFaults(FaultSwitches.disabled(), 0);
-    }
-
-    static void assertRefused(Runnable call, ErrorCode code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(BizException.class,
-                e -> assertThat(e.getErrorCode()).isEqualTo(code));
     }
 
     static FulfillItemRequest item(String sku, int quantity) {

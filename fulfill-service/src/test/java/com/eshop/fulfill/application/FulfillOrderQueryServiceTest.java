@@ -3,7 +3,7 @@ package com.eshop.fulfill.application;
 import com.eshop.common.api.ErrorCode;
 import org.junit.jupiter.api.Test;
 
-import static com.eshop.fulfill.application.FulfillFixture.assertRefused;
+import static com.eshop.support.error.Refusals.assertRefused;
 
 class FulfillOrderQueryServiceTest {
     private final FulfillOrderQueryService service = new FulfillOrderQueryService(new InMemoryFulfillOrderRepository());

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static com.eshop.fulfill.application.FulfillFixture.assertRefused;
 import static com.eshop.fulfill.application.FulfillFixture.cancel;
 import static com.eshop.fulfill.application.FulfillFixture.item;
 import static com.eshop.fulfill.application.FulfillFixture.noFaults;
 import static com.eshop.fulfill.application.FulfillFixture.receive;
+import static com.eshop.support.error.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReceiveOrderFulfillServiceTest {

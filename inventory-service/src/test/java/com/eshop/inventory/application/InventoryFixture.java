@@ -1,19 +1,14 @@
 package com.eshop.inventory.application;
 
-import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.inventory.CancelOrderReleaseProductStockRequest;
 import com.eshop.common.api.inventory.LockProductStockRequest;
 import com.eshop.common.api.inventory.StockItemRequest;
 import com.eshop.inventory.domain.ProductStock;
-import com.eshop.support.error.BizException;
 import com.eshop.support.lock.InProcessRedisLock;
 import org.springframework.transaction.support.TransactionOperations;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 final class InventoryFixture {
     private InventoryFixture() {
@@ -36,11 +31,6 @@ final class InventoryFixture {
     /** Every order's cancellation is committed. */
     static ReleaseStockService releaseService(InMemoryStock db) {
         return releaseService(db, orderId -> true);
-    }
-
-    static void assertRefused(Runnable call, ErrorCode code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(BizException.class,
-                e -> assertThat(e.getErrorCode()).isEqualTo(code));
     }
 
     static ProductStock stock(String sku, int sale, int locked, int saled) {

@@ -5,11 +5,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static com.eshop.inventory.application.InventoryFixture.assertRefused;
 import static com.eshop.inventory.application.InventoryFixture.item;
 import static com.eshop.inventory.application.InventoryFixture.lockRequest;
 import static com.eshop.inventory.application.InventoryFixture.stock;
 import static com.eshop.inventory.application.InventoryFixture.stockDb;
+import static com.eshop.support.error.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LockStockServiceTest {

@@ -3,12 +3,12 @@ package com.eshop.inventory.application;
 import com.eshop.common.api.ErrorCode;
 import org.junit.jupiter.api.Test;
 
-import static com.eshop.inventory.application.InventoryFixture.assertRefused;
 import static com.eshop.inventory.application.InventoryFixture.item;
 import static com.eshop.inventory.application.InventoryFixture.lockRequest;
 import static com.eshop.inventory.application.InventoryFixture.releaseRequest;
 import static com.eshop.inventory.application.InventoryFixture.releaseService;
 import static com.eshop.inventory.application.InventoryFixture.stockDb;
+import static com.eshop.support.error.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProductStockQueryServiceTest {

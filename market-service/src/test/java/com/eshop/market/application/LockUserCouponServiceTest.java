@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static com.eshop.market.application.MarketFixture.assertRefused;
 import static com.eshop.market.application.MarketFixture.lock;
+import static com.eshop.support.error.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LockUserCouponServiceTest {

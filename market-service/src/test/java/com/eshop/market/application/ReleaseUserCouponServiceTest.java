@@ -13,9 +13,9 @@ import org.springframework.transaction.support.TransactionOperations;
 import java.util.HashSet;
 import java.util.Set;
 
-import static com.eshop.market.application.MarketFixture.assertRefused;
 import static com.eshop.market.application.MarketFixture.lock;
 import static com.eshop.market.application.MarketFixture.release;
+import static com.eshop.support.error.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReleaseUserCouponServiceTest {

@@ -3,7 +3,7 @@ package com.eshop.market.application;
 import com.eshop.common.api.ErrorCode;
 import org.junit.jupiter.api.Test;
 
-import static com.eshop.market.application.MarketFixture.assertRefused;
+import static com.eshop.support.error.Refusals.assertRefused;
 
 class UserCouponQueryServiceTest {
     private final UserCouponQueryService service = new UserCouponQueryService(new InMemoryUserCouponRepository());

@@ -18,8 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static com.eshop.pay.application.PayRequests.assertRefused;
 import static com.eshop.pay.application.PayRequests.refund;
+import static com.eshop.support.error.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ExecuteRefundServiceTest {

@@ -3,7 +3,7 @@ package com.eshop.pay.application;
 import com.eshop.common.api.ErrorCode;
 import org.junit.jupiter.api.Test;
 
-import static com.eshop.pay.application.PayRequests.assertRefused;
+import static com.eshop.support.error.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PayRefundQueryServiceTest {

@@ -1,20 +1,10 @@
 package com.eshop.pay.application;
 
-import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.pay.PayRefundRequest;
-import com.eshop.support.error.BizException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Requests of pay-service's Dubbo API as the use cases' tests send them. */
 final class PayRequests {
     private PayRequests() {
-    }
-
-    static void assertRefused(Runnable call, ErrorCode code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(BizException.class,
-                e -> assertThat(e.getErrorCode()).isEqualTo(code));
     }
 
     /** A refund of trade T1, paid with pay type 10. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static com.eshop.pay.application.PayRequests.assertRefused;
+import static com.eshop.support.error.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PrePayServiceTest {

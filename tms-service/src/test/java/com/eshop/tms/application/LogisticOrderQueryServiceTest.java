@@ -3,7 +3,7 @@ package com.eshop.tms.application;
 import com.eshop.common.api.ErrorCode;
 import org.junit.jupiter.api.Test;
 
-import static com.eshop.tms.application.TmsFixture.assertRefused;
+import static com.eshop.support.error.Refusals.assertRefused;
 
 class LogisticOrderQueryServiceTest {
     private final LogisticOrderQueryService service = new LogisticOrderQueryService(new InMemoryLogisticOrderRepository());

@@ -6,7 +6,7 @@ import com.eshop.common.api.tms.SendOutRequest;
 import com.eshop.tms.domain.LogisticOrderStatus;
 import org.junit.jupiter.api.Test;
 
-import static com.eshop.tms.application.TmsFixture.assertRefused;
+import static com.eshop.support.error.Refusals.assertRefused;
 import static com.eshop.tms.application.TmsFixture.sendOut;
 import static org.assertj.core.api.Assertions.assertThat;
 

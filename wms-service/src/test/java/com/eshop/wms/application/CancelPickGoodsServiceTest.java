@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionOperations;
 import java.util.ArrayList;
 import java.util.List;
 
-import static com.eshop.wms.application.WmsFixture.assertRefused;
+import static com.eshop.support.error.Refusals.assertRefused;
 import static com.eshop.wms.application.WmsFixture.item;
 import static com.eshop.wms.application.WmsFixture.pick;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,7 +3,7 @@ package com.eshop.wms.application;
 import com.eshop.common.api.ErrorCode;
 import org.junit.jupiter.api.Test;
 
-import static com.eshop.wms.application.WmsFixture.assertRefused;
+import static com.eshop.support.error.Refusals.assertRefused;
 
 class DeliveryOrderQueryServiceTest {
     private final DeliveryOrderQueryService service = new DeliveryOrderQueryService(new InMemoryDeliveryOrderRepository());

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static com.eshop.wms.application.WmsFixture.assertRefused;
+import static com.eshop.support.error.Refusals.assertRefused;
 import static com.eshop.wms.application.WmsFixture.item;
 import static com.eshop.wms.application.WmsFixture.pick;
 import static org.assertj.core.api.Assertions.assertThat;

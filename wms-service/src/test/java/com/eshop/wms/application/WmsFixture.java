@@ -1,23 +1,13 @@
 package com.eshop.wms.application;
 
-import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.wms.PickGoodsRequest;
 import com.eshop.common.api.wms.PickItemRequest;
-import com.eshop.support.error.BizException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 final class WmsFixture {
     private WmsFixture() {
-    }
-
-    static void assertRefused(Runnable call, ErrorCode code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(BizException.class,
-                e -> assertThat(e.getErrorCode()).isEqualTo(code));
     }
 
     static PickItemRequest item(String sku, int quantity) {
