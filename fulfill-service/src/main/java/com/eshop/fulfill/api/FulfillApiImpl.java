@@ -11,24 +11,18 @@ import com.eshop.fulfill.application.FulfillOrderQueryService;
 import com.eshop.fulfill.application.FulfillTimelineQuery;
 import com.eshop.fulfill.application.ReceiveOrderFulfillService;
 import com.eshop.support.error.ApiResults;
+import lombok.RequiredArgsConstructor;
 import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
 @DubboService(version = "1.0.0", interfaceClass = FulfillApi.class)
+@RequiredArgsConstructor
 public class FulfillApiImpl implements FulfillApi {
     private final ReceiveOrderFulfillService receiveOrderFulfillService;
     private final CancelFulfillService cancelFulfillService;
     private final FulfillOrderQueryService fulfillOrderQueryService;
     private final FulfillTimelineQuery timelineQuery;
-
-    public FulfillApiImpl(ReceiveOrderFulfillService receiveOrderFulfillService, CancelFulfillService cancelFulfillService,
-                          FulfillOrderQueryService fulfillOrderQueryService, FulfillTimelineQuery timelineQuery) {
-        this.receiveOrderFulfillService = receiveOrderFulfillService;
-        this.cancelFulfillService = cancelFulfillService;
-        this.fulfillOrderQueryService = fulfillOrderQueryService;
-        this.timelineQuery = timelineQuery;
-    }
 
     @Override
     public JsonResult<FulfillOrderDTO> receiveOrderFulfill(ReceiveFulfillRequest request) {

@@ -7,6 +7,7 @@ import com.eshop.fulfill.domain.FulfillOrderRepository;
 import com.eshop.fulfill.domain.FulfillOrderStatus;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
+import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,19 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Slf4j
 @Service
+@RequiredArgsConstructor
 public class CancelFulfillService {
     private final FulfillOrderRepository repository;
     private final WmsGateway wmsGateway;
     private final TmsGateway tmsGateway;
     private final InterceptionFaults faults;
-
-    public CancelFulfillService(FulfillOrderRepository repository, WmsGateway wmsGateway, TmsGateway tmsGateway,
-                                InterceptionFaults faults) {
-        this.repository = repository;
-        this.wmsGateway = wmsGateway;
-        this.tmsGateway = tmsGateway;
-        this.faults = faults;
-    }
 
     /**
      * Fulfillment interception (the article's cancelFulfill): moves the fulfill order, if present, to CANCELLED,

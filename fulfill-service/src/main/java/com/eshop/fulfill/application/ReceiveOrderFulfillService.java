@@ -12,6 +12,7 @@ import com.eshop.fulfill.domain.FulfillOrderItem;
 import com.eshop.fulfill.domain.FulfillOrderRepository;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
+import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,18 +27,13 @@ import java.util.List;
  */
 @Slf4j
 @Service
+@RequiredArgsConstructor
 public class ReceiveOrderFulfillService {
     private static final int MAX_PRODUCT_NAME = 128;
 
     private final FulfillOrderRepository repository;
     private final WmsGateway wmsGateway;
     private final TmsGateway tmsGateway;
-
-    public ReceiveOrderFulfillService(FulfillOrderRepository repository, WmsGateway wmsGateway, TmsGateway tmsGateway) {
-        this.repository = repository;
-        this.wmsGateway = wmsGateway;
-        this.tmsGateway = tmsGateway;
-    }
 
     /**
      * Creates the fulfill order, then the delivery order (WMS) and the logistic order (TMS). Idempotent per order:

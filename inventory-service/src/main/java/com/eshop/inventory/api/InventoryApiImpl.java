@@ -12,27 +12,19 @@ import com.eshop.inventory.application.LockStockService;
 import com.eshop.inventory.application.ProductStockQueryService;
 import com.eshop.inventory.application.ReleaseStockService;
 import com.eshop.support.error.ApiResults;
+import lombok.RequiredArgsConstructor;
 import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
 @DubboService(version = "1.0.0", interfaceClass = InventoryApi.class)
+@RequiredArgsConstructor
 public class InventoryApiImpl implements InventoryApi {
     private final LockStockService lockStockService;
     private final ReleaseStockService releaseStockService;
     private final DeductStockService deductStockService;
     private final ProductStockQueryService productStockQueryService;
     private final InventoryTimelineQuery timelineQuery;
-
-    public InventoryApiImpl(LockStockService lockStockService, ReleaseStockService releaseStockService,
-                            DeductStockService deductStockService, ProductStockQueryService productStockQueryService,
-                            InventoryTimelineQuery timelineQuery) {
-        this.lockStockService = lockStockService;
-        this.releaseStockService = releaseStockService;
-        this.deductStockService = deductStockService;
-        this.productStockQueryService = productStockQueryService;
-        this.timelineQuery = timelineQuery;
-    }
 
     @Override
     public JsonResult<Boolean> lockProductStock(LockProductStockRequest request) {

@@ -10,6 +10,7 @@ import com.eshop.inventory.domain.StockLog;
 import com.eshop.inventory.domain.StockLogRepository;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,14 +23,10 @@ import java.util.stream.Collectors;
  * retry or a duplicate skips what is already locked.
  */
 @Service
+@RequiredArgsConstructor
 public class LockStockService {
     private final ProductStockRepository stockRepository;
     private final StockLogRepository logRepository;
-
-    public LockStockService(ProductStockRepository stockRepository, StockLogRepository logRepository) {
-        this.stockRepository = stockRepository;
-        this.logRepository = logRepository;
-    }
 
     /**
      * Locks every line or nothing. Runs as a Seata AT branch of order-service's create-order global transaction:

@@ -8,18 +8,15 @@ import com.eshop.inventory.domain.StockLogRepository;
 import com.eshop.inventory.domain.StockLogStatus;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /** Reads of stock: a SKU's quantities, and whether an order still holds locked stock. */
 @Service
+@RequiredArgsConstructor
 public class ProductStockQueryService {
     private final ProductStockRepository stockRepository;
     private final StockLogRepository logRepository;
-
-    public ProductStockQueryService(ProductStockRepository stockRepository, StockLogRepository logRepository) {
-        this.stockRepository = stockRepository;
-        this.logRepository = logRepository;
-    }
 
     public Boolean holdsLockedStock(String orderId) {
         Checks.id(orderId, "orderId");

@@ -5,17 +5,15 @@ import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.inventory.application.ReleaseStockService;
 import com.eshop.support.json.Json;
 import com.eshop.support.mq.MessageHandler;
+import lombok.RequiredArgsConstructor;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.springframework.stereotype.Component;
 
 /** Releases a cancelled order's stock (fan-out of RELEASE_ASSETS). A failure throws, so the message is retried. */
 @Component
+@RequiredArgsConstructor
 public class ReleaseInventoryListener implements MessageHandler {
     private final ReleaseStockService releaseStockService;
-
-    public ReleaseInventoryListener(ReleaseStockService releaseStockService) {
-        this.releaseStockService = releaseStockService;
-    }
 
     @Override
     public String topic() {

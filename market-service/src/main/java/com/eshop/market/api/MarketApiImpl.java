@@ -11,24 +11,18 @@ import com.eshop.market.application.MarketTimelineQuery;
 import com.eshop.market.application.ReleaseUserCouponService;
 import com.eshop.market.application.UserCouponQueryService;
 import com.eshop.support.error.ApiResults;
+import lombok.RequiredArgsConstructor;
 import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
 @DubboService(version = "1.0.0", interfaceClass = MarketApi.class)
+@RequiredArgsConstructor
 public class MarketApiImpl implements MarketApi {
     private final LockUserCouponService lockUserCouponService;
     private final ReleaseUserCouponService releaseUserCouponService;
     private final UserCouponQueryService userCouponQueryService;
     private final MarketTimelineQuery timelineQuery;
-
-    public MarketApiImpl(LockUserCouponService lockUserCouponService, ReleaseUserCouponService releaseUserCouponService,
-                         UserCouponQueryService userCouponQueryService, MarketTimelineQuery timelineQuery) {
-        this.lockUserCouponService = lockUserCouponService;
-        this.releaseUserCouponService = releaseUserCouponService;
-        this.userCouponQueryService = userCouponQueryService;
-        this.timelineQuery = timelineQuery;
-    }
 
     @Override
     public JsonResult<UserCouponDTO> lockUserCoupon(LockUserCouponRequest request) {

@@ -9,19 +9,16 @@ import com.eshop.market.domain.UserCoupon;
 import com.eshop.market.domain.UserCouponRepository;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** An order locks its coupon at creation. */
 @Service
+@RequiredArgsConstructor
 public class LockUserCouponService {
     private final UserCouponRepository repository;
     private final CouponLogRepository couponLogRepository;
-
-    public LockUserCouponService(UserCouponRepository repository, CouponLogRepository couponLogRepository) {
-        this.repository = repository;
-        this.couponLogRepository = couponLogRepository;
-    }
 
     /** A Seata AT branch of order-service's create-order global transaction. Idempotent for the same order. */
     @Transactional(rollbackFor = Exception.class)

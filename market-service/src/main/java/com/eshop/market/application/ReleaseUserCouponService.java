@@ -9,6 +9,7 @@ import com.eshop.market.domain.UserCouponRepository;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
 import com.eshop.support.lock.RedisLock;
+import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.seata.spring.annotation.GlobalLock;
 import org.springframework.stereotype.Service;
@@ -17,22 +18,13 @@ import org.springframework.transaction.support.TransactionOperations;
 /** A cancelled order releases only the coupon it holds. */
 @Slf4j
 @Service
+@RequiredArgsConstructor
 public class ReleaseUserCouponService {
     private final UserCouponRepository repository;
     private final RedisLock redisLock;
     private final TransactionOperations transactionOperations;
     private final OrderGateway orderGateway;
     private final CouponLogRepository couponLogRepository;
-
-    public ReleaseUserCouponService(UserCouponRepository repository, RedisLock redisLock,
-                                    TransactionOperations transactionOperations, OrderGateway orderGateway,
-                                    CouponLogRepository couponLogRepository) {
-        this.repository = repository;
-        this.redisLock = redisLock;
-        this.transactionOperations = transactionOperations;
-        this.orderGateway = orderGateway;
-        this.couponLogRepository = couponLogRepository;
-    }
 
     /**
      * Frees the coupon only if this order holds it (docs/design.md defect 8): a late or repeated release for order A

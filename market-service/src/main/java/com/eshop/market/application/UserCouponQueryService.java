@@ -5,16 +5,14 @@ import com.eshop.common.api.market.UserCouponDTO;
 import com.eshop.market.domain.UserCouponRepository;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /** Reads of user coupons. */
 @Service
+@RequiredArgsConstructor
 public class UserCouponQueryService {
     private final UserCouponRepository repository;
-
-    public UserCouponQueryService(UserCouponRepository repository) {
-        this.repository = repository;
-    }
 
     public UserCouponDTO getUserCoupon(String couponId) {
         Checks.id(couponId, "couponId");

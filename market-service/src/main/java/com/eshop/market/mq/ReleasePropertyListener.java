@@ -5,17 +5,15 @@ import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.market.application.ReleaseUserCouponService;
 import com.eshop.support.json.Json;
 import com.eshop.support.mq.MessageHandler;
+import lombok.RequiredArgsConstructor;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.springframework.stereotype.Component;
 
 /** Releases a cancelled order's coupon (fan-out of RELEASE_ASSETS). A failure throws, so the message is retried. */
 @Component
+@RequiredArgsConstructor
 public class ReleasePropertyListener implements MessageHandler {
     private final ReleaseUserCouponService releaseUserCouponService;
-
-    public ReleasePropertyListener(ReleaseUserCouponService releaseUserCouponService) {
-        this.releaseUserCouponService = releaseUserCouponService;
-    }
 
     @Override
     public String topic() {

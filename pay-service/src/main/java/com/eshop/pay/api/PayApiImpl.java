@@ -12,24 +12,18 @@ import com.eshop.pay.application.PayRefundQueryService;
 import com.eshop.pay.application.PayTimelineQuery;
 import com.eshop.pay.application.PrePayService;
 import com.eshop.support.error.ApiResults;
+import lombok.RequiredArgsConstructor;
 import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
 @DubboService(version = "1.0.0", interfaceClass = PayApi.class)
+@RequiredArgsConstructor
 public class PayApiImpl implements PayApi {
     private final PrePayService prePayService;
     private final ExecuteRefundService executeRefundService;
     private final PayRefundQueryService payRefundQueryService;
     private final PayTimelineQuery timelineQuery;
-
-    public PayApiImpl(PrePayService prePayService, ExecuteRefundService executeRefundService,
-                      PayRefundQueryService payRefundQueryService, PayTimelineQuery timelineQuery) {
-        this.prePayService = prePayService;
-        this.executeRefundService = executeRefundService;
-        this.payRefundQueryService = payRefundQueryService;
-        this.timelineQuery = timelineQuery;
-    }
 
     @Override
     public JsonResult<PayPrePayDTO> prePay(PayPrePayRequest request) {

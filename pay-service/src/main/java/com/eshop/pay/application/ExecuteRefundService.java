@@ -6,25 +6,19 @@ import com.eshop.pay.domain.PayRefund;
 import com.eshop.pay.domain.PayRefundRepository;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
+import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 
 /** Refunds; the unique refund request id makes a retried or concurrent duplicate change nothing. */
 @Slf4j
 @Service
+@RequiredArgsConstructor
 public class ExecuteRefundService {
     private final PayRefundRepository refundRepository;
     private final RefundLedger refundLedger;
     private final RefundGatewayFaults faults;
     private final RefundNotifier refundNotifier;
-
-    public ExecuteRefundService(PayRefundRepository refundRepository, RefundLedger refundLedger,
-                                RefundGatewayFaults faults, RefundNotifier refundNotifier) {
-        this.refundRepository = refundRepository;
-        this.refundLedger = refundLedger;
-        this.faults = faults;
-        this.refundNotifier = refundNotifier;
-    }
 
     /**
      * Refunds once per refund request id (the article's defect 9), never beyond the capture of the order's trade,

@@ -3,18 +3,16 @@ package com.eshop.pay.application;
 import com.eshop.common.api.pay.PayRefundDTO;
 import com.eshop.pay.domain.PayRefundRepository;
 import com.eshop.support.error.Checks;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
 
 /** Reads of refunds. */
 @Service
+@RequiredArgsConstructor
 public class PayRefundQueryService {
     private final PayRefundRepository refundRepository;
-
-    public PayRefundQueryService(PayRefundRepository refundRepository) {
-        this.refundRepository = refundRepository;
-    }
 
     public List<PayRefundDTO> listRefunds(String orderId) {
         Checks.id(orderId, "orderId");

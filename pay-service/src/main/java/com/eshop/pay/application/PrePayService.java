@@ -7,16 +7,14 @@ import com.eshop.pay.domain.PayTransaction;
 import com.eshop.pay.domain.PayTransactionRepository;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /** Pre-pay opens the trade; the unique (order, pay type) key makes a retried or concurrent duplicate change nothing. */
 @Service
+@RequiredArgsConstructor
 public class PrePayService {
     private final PayTransactionRepository transactionRepository;
-
-    public PrePayService(PayTransactionRepository transactionRepository) {
-        this.transactionRepository = transactionRepository;
-    }
 
     /** The transaction for (order, pay type): the existing one, or a new one with a fresh out trade number. */
     public PayPrePayDTO prePay(PayPrePayRequest request) {

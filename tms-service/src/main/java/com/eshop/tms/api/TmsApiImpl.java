@@ -10,24 +10,18 @@ import com.eshop.tms.application.CancelSendOutService;
 import com.eshop.tms.application.LogisticOrderQueryService;
 import com.eshop.tms.application.SendOutService;
 import com.eshop.tms.application.TmsTimelineQuery;
+import lombok.RequiredArgsConstructor;
 import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
 @DubboService(version = "1.0.0", interfaceClass = TmsApi.class)
+@RequiredArgsConstructor
 public class TmsApiImpl implements TmsApi {
     private final SendOutService sendOutService;
     private final CancelSendOutService cancelSendOutService;
     private final LogisticOrderQueryService logisticOrderQueryService;
     private final TmsTimelineQuery timelineQuery;
-
-    public TmsApiImpl(SendOutService sendOutService, CancelSendOutService cancelSendOutService,
-                      LogisticOrderQueryService logisticOrderQueryService, TmsTimelineQuery timelineQuery) {
-        this.sendOutService = sendOutService;
-        this.cancelSendOutService = cancelSendOutService;
-        this.logisticOrderQueryService = logisticOrderQueryService;
-        this.timelineQuery = timelineQuery;
-    }
 
     @Override
     public JsonResult<LogisticOrderDTO> sendOut(SendOutRequest request) {

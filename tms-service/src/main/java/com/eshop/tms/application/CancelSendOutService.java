@@ -5,6 +5,7 @@ import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
 import com.eshop.tms.domain.LogisticOrder;
 import com.eshop.tms.domain.LogisticOrderRepository;
+import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,12 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Fulfillment interception in shipping: a Seata AT branch of order-service's cancel global transaction. */
 @Slf4j
 @Service
+@RequiredArgsConstructor
 public class CancelSendOutService {
     private final LogisticOrderRepository repository;
-
-    public CancelSendOutService(LogisticOrderRepository repository) {
-        this.repository = repository;
-    }
 
     /**
      * Moves the logistic order CREATED -> CANCELLED unless the parcel is in transit; the row stays, read FOR UPDATE

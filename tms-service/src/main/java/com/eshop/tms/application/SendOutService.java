@@ -7,6 +7,7 @@ import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
 import com.eshop.tms.domain.LogisticOrder;
 import com.eshop.tms.domain.LogisticOrderRepository;
+import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,12 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Shipping of a fulfillment: a Seata AT branch of fulfillment's global transaction. */
 @Slf4j
 @Service
+@RequiredArgsConstructor
 public class SendOutService {
     private final LogisticOrderRepository repository;
-
-    public SendOutService(LogisticOrderRepository repository) {
-        this.repository = repository;
-    }
 
     /**
      * Creates the logistic order; idempotent per order (the unique order_id decides between concurrent calls). An

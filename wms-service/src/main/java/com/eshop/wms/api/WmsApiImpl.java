@@ -11,27 +11,19 @@ import com.eshop.wms.application.DeliveryOrderQueryService;
 import com.eshop.wms.application.OutStockService;
 import com.eshop.wms.application.PickGoodsService;
 import com.eshop.wms.application.WmsTimelineQuery;
+import lombok.RequiredArgsConstructor;
 import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
 @DubboService(version = "1.0.0", interfaceClass = WmsApi.class)
+@RequiredArgsConstructor
 public class WmsApiImpl implements WmsApi {
     private final PickGoodsService pickGoodsService;
     private final CancelPickGoodsService cancelPickGoodsService;
     private final OutStockService outStockService;
     private final DeliveryOrderQueryService deliveryOrderQueryService;
     private final WmsTimelineQuery timelineQuery;
-
-    public WmsApiImpl(PickGoodsService pickGoodsService, CancelPickGoodsService cancelPickGoodsService,
-                      OutStockService outStockService, DeliveryOrderQueryService deliveryOrderQueryService,
-                      WmsTimelineQuery timelineQuery) {
-        this.pickGoodsService = pickGoodsService;
-        this.cancelPickGoodsService = cancelPickGoodsService;
-        this.outStockService = outStockService;
-        this.deliveryOrderQueryService = deliveryOrderQueryService;
-        this.timelineQuery = timelineQuery;
-    }
 
     @Override
     public JsonResult<DeliveryOrderDTO> pickGoods(PickGoodsRequest request) {

@@ -5,6 +5,7 @@ import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
 import com.eshop.wms.domain.DeliveryOrder;
 import com.eshop.wms.domain.DeliveryOrderRepository;
+import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,12 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Fulfillment interception in the warehouse: picking is cancelled unless the goods left. */
 @Slf4j
 @Service
+@RequiredArgsConstructor
 public class CancelPickGoodsService {
     private final DeliveryOrderRepository repository;
-
-    public CancelPickGoodsService(DeliveryOrderRepository repository) {
-        this.repository = repository;
-    }
 
     /**
      * Fulfillment interception, a Seata AT branch of order-service's cancel global transaction: moves the delivery

@@ -3,16 +3,14 @@ package com.eshop.wms.application;
 import com.eshop.common.api.wms.DeliveryOrderDTO;
 import com.eshop.support.error.Checks;
 import com.eshop.wms.domain.DeliveryOrderRepository;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /** Reads of delivery orders. */
 @Service
+@RequiredArgsConstructor
 public class DeliveryOrderQueryService {
     private final DeliveryOrderRepository repository;
-
-    public DeliveryOrderQueryService(DeliveryOrderRepository repository) {
-        this.repository = repository;
-    }
 
     /** The order's delivery order (its status tells a CANCELLED one from a live one), or null when it has none. */
     public DeliveryOrderDTO getDeliveryOrder(String orderId) {

@@ -5,6 +5,7 @@ import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
 import com.eshop.wms.domain.DeliveryOrder;
 import com.eshop.wms.domain.DeliveryOrderRepository;
+import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.seata.spring.annotation.GlobalTransactional;
 import org.springframework.stereotype.Service;
@@ -13,19 +14,12 @@ import org.springframework.transaction.support.TransactionOperations;
 /** The goods leave the warehouse: delivery order, order and stock move together. */
 @Slf4j
 @Service
+@RequiredArgsConstructor
 public class OutStockService {
     private final DeliveryOrderRepository repository;
     private final OrderGateway orderGateway;
     private final InventoryGateway inventoryGateway;
     private final TransactionOperations transactionOperations;
-
-    public OutStockService(DeliveryOrderRepository repository, OrderGateway orderGateway,
-                           InventoryGateway inventoryGateway, TransactionOperations transactionOperations) {
-        this.repository = repository;
-        this.orderGateway = orderGateway;
-        this.inventoryGateway = inventoryGateway;
-        this.transactionOperations = transactionOperations;
-    }
 
     /**
      * Goods leave the warehouse, as ONE Seata global transaction: delivery order OUT_STOCK (local branch, row

@@ -9,6 +9,7 @@ import com.eshop.support.error.Checks;
 import com.eshop.wms.domain.DeliveryOrder;
 import com.eshop.wms.domain.DeliveryOrderItem;
 import com.eshop.wms.domain.DeliveryOrderRepository;
+import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,12 +19,9 @@ import java.util.List;
 /** Picking: the delivery order of a fulfillment. */
 @Slf4j
 @Service
+@RequiredArgsConstructor
 public class PickGoodsService {
     private final DeliveryOrderRepository repository;
-
-    public PickGoodsService(DeliveryOrderRepository repository) {
-        this.repository = repository;
-    }
 
     /**
      * Creates the delivery order and its items; idempotent per order. A Seata AT branch of fulfillment. An existing
