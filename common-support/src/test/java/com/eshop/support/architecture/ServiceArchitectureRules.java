@@ -110,7 +110,7 @@ public final class ServiceArchitectureRules {
      * One use case per class: the service's entry points (api, mq, job, web) enter an application {@code @Service}
      * through one of its public methods. Besides it, a use case may answer the {@link TransactionCheckBack} of the
      * message it sends ("did my local transaction commit?") and offer steps that other application classes re-run
-     * (a scan, a reconciler). The named exception are reads: a {@code ...QueryService} answers several queries.
+     * (a scan, a reconciler). The one named exception: a {@code ...QueryService} holds reads and may answer several.
      */
     @ArchTest
     public static final ArchRule applicationServicesAreEnteredThroughOneUseCase = classes().that(APPLICATION)
