@@ -1,9 +1,17 @@
 package com.eshop.support.architecture;
 
+import com.eshop.support.mq.TransactionCheckBack;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import java.util.List;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -38,6 +46,9 @@ public final class ServiceArchitectureRules {
      */
     private static final String LOMBOK = "lombok";
 
+    private static final String SPRING_SERVICE = "org.springframework.stereotype.Service";
+    private static final String QUERY_SERVICE_SUFFIX = "QueryService";
+
     static final DescribedPredicate<JavaClass> DOMAIN = layer("domain");
     static final DescribedPredicate<JavaClass> APPLICATION = layer("application");
     static final DescribedPredicate<JavaClass> INFRASTRUCTURE = layer("infrastructure");
@@ -45,6 +56,7 @@ public final class ServiceArchitectureRules {
     static final DescribedPredicate<JavaClass> MQ = layer("mq");
     static final DescribedPredicate<JavaClass> JOB = layer("job");
     static final DescribedPredicate<JavaClass> WEB = layer("web");
+    private static final DescribedPredicate<JavaClass> ENTRY_POINTS = anyOf(API, MQ, JOB, WEB);
 
     @ArchTest
     public static final ArchRule domainIsPlainJava = noClasses().that(DOMAIN)
@@ -94,6 +106,17 @@ public final class ServiceArchitectureRules {
                             + " and HTTP types, java.. or Lombok's markers"))
             .allowEmptyShould(true);
 
+    /**
+     * One use case per class: the service's entry points (api, mq, job, web) enter an application {@code @Service}
+     * through one of its public methods. Besides it, a use case may answer the {@link TransactionCheckBack} of the
+     * message it sends ("did my local transaction commit?") and offer steps that other application classes re-run
+     * (a scan, a reconciler). The one named exception: a {@code ...QueryService} holds reads and may answer several.
+     */
+    @ArchTest
+    public static final ArchRule applicationServicesAreEnteredThroughOneUseCase = classes().that(APPLICATION)
+            .and().areAnnotatedWith(SPRING_SERVICE).and().haveSimpleNameNotEndingWith(QUERY_SERVICE_SUFFIX)
+            .should(beEnteredThroughOnePublicMethod());
+
     @ArchTest
     public static final ArchRule applicationDoesNotReachIntoAdaptersOrEntryPoints = noClasses().that(APPLICATION)
             .should().dependOnClassesThat(anyOf(INFRASTRUCTURE, API, MQ, JOB, WEB));
@@ -103,6 +126,26 @@ public final class ServiceArchitectureRules {
             .should().dependOnClassesThat(anyOf(API, MQ, JOB, WEB));
 
     private ServiceArchitectureRules() {
+    }
+
+    private static ArchCondition<JavaClass> beEnteredThroughOnePublicMethod() {
+        return new ArchCondition<>("be entered from the api, mq, job or web layer through at most one public method"
+                + " (not counting what a TransactionCheckBack asks)") {
+            @Override
+            public void check(JavaClass service, ConditionEvents events) {
+                List<String> entries = service.getMethods().stream()
+                        .filter(method -> method.getModifiers().contains(JavaModifier.PUBLIC))
+                        .filter(ServiceArchitectureRules::isEnteredFromAnEntryPoint)
+                        .map(JavaMethod::getName).distinct().sorted().toList();
+                events.add(new SimpleConditionEvent(service, entries.size() <= 1, service.getName()
+                        + " is entered through " + entries.size() + " public methods " + entries));
+            }
+        };
+    }
+
+    private static boolean isEnteredFromAnEntryPoint(JavaMethod method) {
+        return method.getAccessesToSelf().stream().map(access -> access.getOriginOwner())
+                .anyMatch(caller -> ENTRY_POINTS.test(caller) && !caller.isAssignableTo(TransactionCheckBack.class));
     }
 
     private static DescribedPredicate<JavaClass> layer(String name) {

@@ -35,14 +35,14 @@ import java.util.function.Function;
  *                 SELECT order_payment_detail             OrderRepository.findPayment        (CancelOrderAssembler.assemble)
  *                 UPDATE order_info -> 70, cancel fields  OrderInfoMapper.transitToCanceled  (OrderRepository.cancel, from
  *                 INSERT order_operate_log                OrderRepository.cancel              CancelOrderGlobalTransaction)
- * T2  fulfill_db  SELECT order_fulfill FOR UPDATE         FulfillService.cancelFulfill (lockByOrderId)
- *                 UPDATE order_fulfill -> 90              FulfillService.cancelFulfill (markCancelled); commits after T3 and T4
- * T3  wms_db      SELECT delivery_order FOR UPDATE        WmsService.cancelPickGoods (lockByOrderId)
- *                 UPDATE delivery_order -> 90             WmsService.cancelPickGoods (markCancelled)
- * T4  tms_db      SELECT logistic_order FOR UPDATE        TmsService.cancelSendOut (lockByOrderId)
- *                 UPDATE logistic_order -> 90             TmsService.cancelSendOut (markCancelled)
+ * T2  fulfill_db  SELECT order_fulfill FOR UPDATE         CancelFulfillService.cancelFulfill (lockByOrderId)
+ *                 UPDATE order_fulfill -> 90              CancelFulfillService.cancelFulfill (markCancelled); commits after T3 and T4
+ * T3  wms_db      SELECT delivery_order FOR UPDATE        CancelPickGoodsService.cancelPickGoods (lockByOrderId)
+ *                 UPDATE delivery_order -> 90             CancelPickGoodsService.cancelPickGoods (markCancelled)
+ * T4  tms_db      SELECT logistic_order FOR UPDATE        CancelSendOutService.cancelSendOut (lockByOrderId)
+ *                 UPDATE logistic_order -> 90             CancelSendOutService.cancelSendOut (markCancelled)
  * T5  order_db    SELECT order_info FOR UPDATE            OrderQueryService.isCancellationCommitted, asked by inventory
- * T6  inventory_db SELECT product_stock_log by order      InventoryService.cancelOrderReleaseProductStock (moveLocked)
+ * T6  inventory_db SELECT product_stock_log by order      ReleaseStockService.cancelOrderReleaseProductStock (LockedStockMover)
  *                 per item: UPDATE product_stock_log -> 20, UPDATE product_stock (release)
  * T7  order_db    SELECT order_payment_detail             PrepareRefundService.processCancelOrder (CancelRefundListener)
  *                 SELECT after_sale_info                  AfterSaleRepository.findAfterSale
@@ -54,11 +54,11 @@ import java.util.function.Function;
  *                 SELECT order_info                       OrderRepository.findOrder (RefundMoneyService.refundMoney)
  *                 UPDATE after_sale_info -> 50, UPDATE after_sale_refund -> 20, INSERT after_sale_log
  *                                                         AfterSaleRepository.markRefunding (the coupon release's local transaction)
- * T9  pay_db      SELECT pay_refund by request id         PayService.executeRefund
+ * T9  pay_db      SELECT pay_refund by request id         ExecuteRefundService.executeRefund
  *                 SELECT pay_capture FOR UPDATE, SELECT pay_refund by request id, SELECT SUM(refund_amount), INSERT pay_refund
  *                                                         RefundLedger.book
  * T10 order_db    SELECT order_info FOR UPDATE            OrderQueryService.isCancellationCommitted, asked by market
- * T11 market_db   UPDATE user_coupon (1 row)              CouponService.releaseUserCoupon: the coupon release refundMoney
+ * T11 market_db   UPDATE user_coupon (1 row)              ReleaseUserCouponService.releaseUserCoupon: the coupon release refundMoney
  *                                                         sends with the refund, the one release of a paid order's coupon
  * T12 order_db    SELECT after_sale_refund by request id  CompleteRefundService.completeRefund (RefundCompletedListener)
  *                 UPDATE after_sale_info -> 60, INSERT after_sale_log
@@ -284,7 +284,7 @@ public final class DbFloor {
                 order.integer("pay_type"), payment.str("out_trade_no"), items);
     }
 
-    /** T2-T4: FulfillService.cancelFulfill keeps its transaction open across its WMS and TMS calls. */
+    /** T2-T4: CancelFulfillService.cancelFulfill keeps its transaction open across its WMS and TMS calls. */
     private static void cancelFulfill(Caller caller, String orderId) throws SQLException {
         Row fulfill = caller.one(Database.FULFILL, "SELECT * FROM order_fulfill WHERE order_id = ? FOR UPDATE", orderId);
         caller.update(Database.FULFILL, 1, "UPDATE order_fulfill SET status = ? WHERE fulfill_id = ? AND status = ?",

@@ -6,36 +6,37 @@ import com.eshop.common.api.fulfill.CancelFulfillRequest;
 import com.eshop.common.api.fulfill.FulfillApi;
 import com.eshop.common.api.fulfill.FulfillOrderDTO;
 import com.eshop.common.api.fulfill.ReceiveFulfillRequest;
-import com.eshop.fulfill.application.FulfillService;
+import com.eshop.fulfill.application.CancelFulfillService;
+import com.eshop.fulfill.application.FulfillOrderQueryService;
 import com.eshop.fulfill.application.FulfillTimelineQuery;
+import com.eshop.fulfill.application.ReceiveOrderFulfillService;
 import com.eshop.support.error.ApiResults;
+import lombok.RequiredArgsConstructor;
 import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
 @DubboService(version = "1.0.0", interfaceClass = FulfillApi.class)
+@RequiredArgsConstructor
 public class FulfillApiImpl implements FulfillApi {
-    private final FulfillService fulfillService;
+    private final ReceiveOrderFulfillService receiveOrderFulfillService;
+    private final CancelFulfillService cancelFulfillService;
+    private final FulfillOrderQueryService fulfillOrderQueryService;
     private final FulfillTimelineQuery timelineQuery;
-
-    public FulfillApiImpl(FulfillService fulfillService, FulfillTimelineQuery timelineQuery) {
-        this.fulfillService = fulfillService;
-        this.timelineQuery = timelineQuery;
-    }
 
     @Override
     public JsonResult<FulfillOrderDTO> receiveOrderFulfill(ReceiveFulfillRequest request) {
-        return ApiResults.call(() -> fulfillService.receiveOrderFulfill(request));
+        return ApiResults.call(() -> receiveOrderFulfillService.receiveOrderFulfill(request));
     }
 
     @Override
     public JsonResult<Boolean> cancelFulfill(CancelFulfillRequest cancelFulfillRequest) {
-        return ApiResults.call(() -> fulfillService.cancelFulfill(cancelFulfillRequest));
+        return ApiResults.call(() -> cancelFulfillService.cancelFulfill(cancelFulfillRequest));
     }
 
     @Override
     public JsonResult<FulfillOrderDTO> getFulfillOrder(String orderId) {
-        return ApiResults.call(() -> fulfillService.getFulfillOrder(orderId));
+        return ApiResults.call(() -> fulfillOrderQueryService.getFulfillOrder(orderId));
     }
 
     @Override

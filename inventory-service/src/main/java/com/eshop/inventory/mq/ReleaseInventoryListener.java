@@ -2,20 +2,18 @@ package com.eshop.inventory.mq;
 
 import com.eshop.common.api.inventory.CancelOrderReleaseProductStockRequest;
 import com.eshop.common.api.mq.RocketMqConstant;
-import com.eshop.inventory.application.InventoryService;
+import com.eshop.inventory.application.ReleaseStockService;
 import com.eshop.support.json.Json;
 import com.eshop.support.mq.MessageHandler;
+import lombok.RequiredArgsConstructor;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.springframework.stereotype.Component;
 
 /** Releases a cancelled order's stock (fan-out of RELEASE_ASSETS). A failure throws, so the message is retried. */
 @Component
+@RequiredArgsConstructor
 public class ReleaseInventoryListener implements MessageHandler {
-    private final InventoryService inventoryService;
-
-    public ReleaseInventoryListener(InventoryService inventoryService) {
-        this.inventoryService = inventoryService;
-    }
+    private final ReleaseStockService releaseStockService;
 
     @Override
     public String topic() {
@@ -29,7 +27,7 @@ public class ReleaseInventoryListener implements MessageHandler {
 
     @Override
     public void handle(MessageExt message) {
-        inventoryService.cancelOrderReleaseProductStock(
+        releaseStockService.cancelOrderReleaseProductStock(
                 Json.fromBytes(message.getBody(), CancelOrderReleaseProductStockRequest.class));
     }
 }

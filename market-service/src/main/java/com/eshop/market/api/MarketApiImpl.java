@@ -6,36 +6,37 @@ import com.eshop.common.api.market.MarketApi;
 import com.eshop.common.api.market.ReleaseUserCouponRequest;
 import com.eshop.common.api.market.UserCouponDTO;
 import com.eshop.common.api.ops.TimelineEntry;
-import com.eshop.market.application.CouponService;
+import com.eshop.market.application.LockUserCouponService;
 import com.eshop.market.application.MarketTimelineQuery;
+import com.eshop.market.application.ReleaseUserCouponService;
+import com.eshop.market.application.UserCouponQueryService;
 import com.eshop.support.error.ApiResults;
+import lombok.RequiredArgsConstructor;
 import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
 @DubboService(version = "1.0.0", interfaceClass = MarketApi.class)
+@RequiredArgsConstructor
 public class MarketApiImpl implements MarketApi {
-    private final CouponService couponService;
+    private final LockUserCouponService lockUserCouponService;
+    private final ReleaseUserCouponService releaseUserCouponService;
+    private final UserCouponQueryService userCouponQueryService;
     private final MarketTimelineQuery timelineQuery;
-
-    public MarketApiImpl(CouponService couponService, MarketTimelineQuery timelineQuery) {
-        this.couponService = couponService;
-        this.timelineQuery = timelineQuery;
-    }
 
     @Override
     public JsonResult<UserCouponDTO> lockUserCoupon(LockUserCouponRequest request) {
-        return ApiResults.call(() -> couponService.lockUserCoupon(request));
+        return ApiResults.call(() -> lockUserCouponService.lockUserCoupon(request));
     }
 
     @Override
     public JsonResult<Boolean> releaseUserCoupon(ReleaseUserCouponRequest request) {
-        return ApiResults.call(() -> couponService.releaseUserCoupon(request));
+        return ApiResults.call(() -> releaseUserCouponService.releaseUserCoupon(request));
     }
 
     @Override
     public JsonResult<UserCouponDTO> getUserCoupon(String couponId) {
-        return ApiResults.call(() -> couponService.getUserCoupon(couponId));
+        return ApiResults.call(() -> userCouponQueryService.getUserCoupon(couponId));
     }
 
     @Override

@@ -2,20 +2,18 @@ package com.eshop.market.mq;
 
 import com.eshop.common.api.market.ReleaseUserCouponRequest;
 import com.eshop.common.api.mq.RocketMqConstant;
-import com.eshop.market.application.CouponService;
+import com.eshop.market.application.ReleaseUserCouponService;
 import com.eshop.support.json.Json;
 import com.eshop.support.mq.MessageHandler;
+import lombok.RequiredArgsConstructor;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.springframework.stereotype.Component;
 
 /** Releases a cancelled order's coupon (fan-out of RELEASE_ASSETS). A failure throws, so the message is retried. */
 @Component
+@RequiredArgsConstructor
 public class ReleasePropertyListener implements MessageHandler {
-    private final CouponService couponService;
-
-    public ReleasePropertyListener(CouponService couponService) {
-        this.couponService = couponService;
-    }
+    private final ReleaseUserCouponService releaseUserCouponService;
 
     @Override
     public String topic() {
@@ -29,6 +27,6 @@ public class ReleasePropertyListener implements MessageHandler {
 
     @Override
     public void handle(MessageExt message) {
-        couponService.releaseUserCoupon(Json.fromBytes(message.getBody(), ReleaseUserCouponRequest.class));
+        releaseUserCouponService.releaseUserCoupon(Json.fromBytes(message.getBody(), ReleaseUserCouponRequest.class));
     }
 }

@@ -1,7 +1,6 @@
 package com.eshop.pay.application;
 
 import com.eshop.common.api.ErrorCode;
-import com.eshop.common.api.enums.PayTypeEnum;
 import com.eshop.common.api.pay.GatewayPaymentNotification;
 import com.eshop.pay.domain.PayTransaction;
 import com.eshop.pay.domain.PayTransactionRepository;
@@ -66,8 +65,7 @@ public class ReceivePaymentNotificationService {
                 Checks.id(raw.getNotificationId(), "notificationId"),
                 Checks.id(raw.getOutTradeNo(), "outTradeNo"),
                 Checks.id(raw.getOrderId(), "orderId"),
-                PayTypeEnum.find(raw.getPayType()).orElseThrow(() -> BizException.invalid("payType " + raw.getPayType()
-                        + " is not supported")).getCode(),
+                PayTypes.supported(raw.getPayType()),
                 Checks.positiveAmount(raw.getPayAmount(), "payAmount"));
     }
 }

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.eshop.support.error.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -135,9 +136,5 @@ class ReceivePaymentNotificationServiceTest {
     private static SignedNotification signed(KeyPair key, Instant at, String body) {
         String timestamp = String.valueOf(at.getEpochSecond());
         return new SignedNotification(timestamp, "nonce-1", GatewaySignature.sign(key.getPrivate(), timestamp, "nonce-1", body), body);
-    }
-
-    private static void assertRefused(Runnable call, ErrorCode code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(BizException.class, e -> assertThat(e.getErrorCode()).isEqualTo(code));
     }
 }

@@ -6,40 +6,43 @@ import com.eshop.common.api.wms.DeliveryOrderDTO;
 import com.eshop.common.api.wms.PickGoodsRequest;
 import com.eshop.common.api.wms.WmsApi;
 import com.eshop.support.error.ApiResults;
-import com.eshop.wms.application.WmsService;
+import com.eshop.wms.application.CancelPickGoodsService;
+import com.eshop.wms.application.DeliveryOrderQueryService;
+import com.eshop.wms.application.OutStockService;
+import com.eshop.wms.application.PickGoodsService;
 import com.eshop.wms.application.WmsTimelineQuery;
+import lombok.RequiredArgsConstructor;
 import org.apache.dubbo.config.annotation.DubboService;
 
 import java.util.List;
 
 @DubboService(version = "1.0.0", interfaceClass = WmsApi.class)
+@RequiredArgsConstructor
 public class WmsApiImpl implements WmsApi {
-    private final WmsService wmsService;
+    private final PickGoodsService pickGoodsService;
+    private final CancelPickGoodsService cancelPickGoodsService;
+    private final OutStockService outStockService;
+    private final DeliveryOrderQueryService deliveryOrderQueryService;
     private final WmsTimelineQuery timelineQuery;
-
-    public WmsApiImpl(WmsService wmsService, WmsTimelineQuery timelineQuery) {
-        this.wmsService = wmsService;
-        this.timelineQuery = timelineQuery;
-    }
 
     @Override
     public JsonResult<DeliveryOrderDTO> pickGoods(PickGoodsRequest request) {
-        return ApiResults.call(() -> wmsService.pickGoods(request));
+        return ApiResults.call(() -> pickGoodsService.pickGoods(request));
     }
 
     @Override
     public JsonResult<Boolean> cancelPickGoods(String orderId) {
-        return ApiResults.call(() -> wmsService.cancelPickGoods(orderId));
+        return ApiResults.call(() -> cancelPickGoodsService.cancelPickGoods(orderId));
     }
 
     @Override
     public JsonResult<Boolean> outStock(String orderId) {
-        return ApiResults.call(() -> wmsService.outStock(orderId));
+        return ApiResults.call(() -> outStockService.outStock(orderId));
     }
 
     @Override
     public JsonResult<DeliveryOrderDTO> getDeliveryOrder(String orderId) {
-        return ApiResults.call(() -> wmsService.getDeliveryOrder(orderId));
+        return ApiResults.call(() -> deliveryOrderQueryService.getDeliveryOrder(orderId));
     }
 
     @Override

@@ -1,20 +1,16 @@
 package com.eshop.pay.application;
 
 import com.eshop.common.api.ErrorCode;
-import com.eshop.common.api.pay.PayPrePayDTO;
-import com.eshop.common.api.pay.PayPrePayRequest;
 import com.eshop.common.api.pay.PayRefundRequest;
 import com.eshop.pay.domain.PayCapture;
 import com.eshop.pay.domain.PayRefund;
-import com.eshop.pay.domain.PayTransaction;
-import com.eshop.support.error.BizException;
-import com.eshop.support.error.Checks;
 import com.eshop.support.fault.FaultSwitches;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -22,22 +18,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static com.eshop.pay.application.PayRequests.refund;
+import static com.eshop.support.error.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PayServiceTest {
+class ExecuteRefundServiceTest {
     private final PayFixture db = new PayFixture();
-    private final List<PayTransaction> transactions = db.transactions;
     private final List<PayRefund> refunds = db.refunds;
     private final List<PayCapture> captures = db.captures;
-    private final List<String> notified = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> notified = Collections.synchronizedList(new ArrayList<>());
 
-    private PayService service(RefundGatewayFaults faults) {
-        return new PayService(db.transactionRepository, db.refundRepository,
-                db.refundLedger(), faults, refund -> notified.add(refund.refundRequestId()));
+    private ExecuteRefundService service(RefundGatewayFaults faults) {
+        return new ExecuteRefundService(db.refundRepository, db.refundLedger(), faults,
+                refund -> notified.add(refund.refundRequestId()));
     }
 
-    private final PayService service = service(new RefundGatewayFaults(FaultSwitches.disabled(), 0, Duration.ZERO));
+    private final ExecuteRefundService service = service(new RefundGatewayFaults(FaultSwitches.disabled(), 0, Duration.ZERO));
 
     @BeforeEach
     void orderO1WasPaid900WithTradeT1() {
@@ -75,35 +71,13 @@ class PayServiceTest {
         assertThat(refunds).hasSize(1);
     }
 
-    @Test
-    void prePayReturnsTheSameTransactionForTheSameOrderAndPayType() {
-        PayPrePayDTO first = service.prePay(prePay("O1", 10, 900));
-        PayPrePayDTO again = service.prePay(prePay("O1", 10, 900));
-        PayPrePayDTO otherType = service.prePay(prePay("O1", 20, 900));
-
-        assertThat(again.getOutTradeNo()).isEqualTo(first.getOutTradeNo());
-        assertThat(otherType.getOutTradeNo()).isNotEqualTo(first.getOutTradeNo());
-        assertThat(transactions).hasSize(2);
-    }
-
-    @Test
-    void invalidPrePayIsRefused() {
-        assertRefused(() -> service.prePay(prePay("O1", 99, 900)), ErrorCode.PARAM_INVALID);
-        assertRefused(() -> service.prePay(prePay("O1", null, 900)), ErrorCode.PARAM_INVALID);
-        assertRefused(() -> service.prePay(prePay("O1", 10, 0)), ErrorCode.PARAM_INVALID);
-        assertRefused(() -> service.prePay(prePay("O1", 10, Checks.MAX_AMOUNT + 1)), ErrorCode.PARAM_INVALID);
-        assertRefused(() -> service.prePay(prePay("O 1", 10, 900)), ErrorCode.PARAM_INVALID);
-        assertRefused(() -> service.prePay(null), ErrorCode.PARAM_INVALID);
-        assertThat(transactions).isEmpty();
-    }
-
     /** docs/design.md defect 9: a redelivered refund must not refund twice. */
     @Test
     void repeatedRefundRequestRefundsOnce() {
         assertThat(service.executeRefund(refund("R1", "O1", 900))).isTrue();
         assertThat(service.executeRefund(refund("R1", "O1", 900))).isTrue();
 
-        assertThat(service.listRefunds("O1")).singleElement()
+        assertThat(new PayRefundQueryService(db.refundRepository).listRefunds("O1")).singleElement()
                 .satisfies(r -> assertThat(r.getRefundAmount()).isEqualTo(900));
         assertThat(notified).as("a repeat notifies again: a lost notification is re-sent").containsExactly("R1", "R1");
     }
@@ -153,42 +127,17 @@ class PayServiceTest {
         PayRefundRequest badType = refund("R1", "O1", 900);
         badType.setPayType(30);
         assertRefused(() -> service.executeRefund(badType), ErrorCode.PARAM_INVALID);
-        assertRefused(() -> service.listRefunds(""), ErrorCode.PARAM_INVALID);
         assertThat(refunds).isEmpty();
     }
 
     @Test
     void injectedGatewayFailureWritesNothingAndALaterRetrySucceeds() {
-        PayService failing = service(new RefundGatewayFaults(new FaultSwitches(true, Map.of()), 1.0, Duration.ZERO));
+        ExecuteRefundService failing = service(new RefundGatewayFaults(new FaultSwitches(true, Map.of()), 1.0, Duration.ZERO));
 
         assertRefused(() -> failing.executeRefund(refund("R1", "O1", 900)), ErrorCode.PAY_GATEWAY_UNAVAILABLE);
         assertThat(refunds).isEmpty();
 
         assertThat(service.executeRefund(refund("R1", "O1", 900))).isTrue();
         assertThat(refunds).hasSize(1);
-    }
-
-    private static void assertRefused(Runnable call, ErrorCode code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(BizException.class,
-                e -> assertThat(e.getErrorCode()).isEqualTo(code));
-    }
-
-    private static PayPrePayRequest prePay(String orderId, Integer payType, int amount) {
-        PayPrePayRequest request = new PayPrePayRequest();
-        request.setOrderId(orderId);
-        request.setUserId("U1001");
-        request.setPayType(payType);
-        request.setPayAmount(amount);
-        return request;
-    }
-
-    private static PayRefundRequest refund(String id, String orderId, Integer amount) {
-        PayRefundRequest request = new PayRefundRequest();
-        request.setRefundRequestId(id);
-        request.setOrderId(orderId);
-        request.setOutTradeNo("T1");
-        request.setPayType(10);
-        request.setRefundAmount(amount);
-        return request;
     }
 }
