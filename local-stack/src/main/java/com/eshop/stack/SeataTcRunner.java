@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -18,22 +17,23 @@ import java.util.stream.Stream;
  * MariaDB (store.mode=db, schema sql/seata.sql; the file store of 2.0.0 can leak row locks). Settings as -D
  * properties: it rejects --spring.* args.
  */
-final class SeataTcRunner {
+final class SeataTcRunner extends ChildProcessRunner {
 
     static final String MAIN_CLASS = "io.seata.server.ServerApplication";
 
     private final Path dir;
     private final Path libDir;
-    private final LocalStackConfig config;
-    private final ChildProcess process;
-    private final Consumer<String> log;
 
     SeataTcRunner(Path dir, Path libDir, Path logFile, Path pidFile, String marker, LocalStackConfig config,
-                  Optional<Path> hostsFile, String storeJdbcUrl, Consumer<String> log) {
+                  Optional<Path> hostsFile, String storeJdbcUrl) {
+        super(new ChildProcess("seata-tc", command(dir, libDir, marker, config, hostsFile, storeJdbcUrl), Map.of(), dir, logFile,
+                pidFile));
         this.dir = dir;
         this.libDir = libDir;
-        this.config = config;
-        this.log = log;
+    }
+
+    private static List<String> command(Path dir, Path libDir, String marker, LocalStackConfig config, Optional<Path> hostsFile,
+                                        String storeJdbcUrl) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ChildProcess.javaExecutable());
         cmd.addAll(config.seataJvmOptions());
@@ -68,7 +68,7 @@ final class SeataTcRunner {
         cmd.add("-cp");
         cmd.add(libDir.resolveSibling("classes") + File.pathSeparator + libDir + "/*");
         cmd.add(MAIN_CLASS);
-        this.process = new ChildProcess("seata-tc", cmd, Map.of(), dir, logFile, pidFile);
+        return cmd;
     }
 
     void checkInstalled() {
@@ -96,8 +96,7 @@ final class SeataTcRunner {
             Net.awaitListening("seata-tc", StackPorts.SEATA_TC, 120_000, process::isAlive, "");
             Net.awaitListening("seata-tc console", StackPorts.SEATA_CONSOLE, 60_000, process::isAlive, "");
         } catch (IllegalStateException e) {
-            throw new IllegalStateException(e.getMessage() + "\n--- last 40 lines of " + process.logFile()
-                    + " ---\n" + process.tail(40), e);
+            throw new IllegalStateException(withLogTail(e.getMessage(), 40), e);
         }
     }
 
@@ -108,25 +107,5 @@ final class SeataTcRunner {
     /** Final stop: SIGTERM, SIGKILL after {@code timeout} (its sessions are in the database). */
     void close(java.time.Duration timeout) {
         process.close(timeout);
-    }
-
-    void kill() {
-        process.kill();
-    }
-
-    boolean isRunning() {
-        return process.isAlive();
-    }
-
-    Optional<Long> pid() {
-        return process.pid();
-    }
-
-    String tail(int lines) {
-        return process.tail(lines);
-    }
-
-    Path logFile() {
-        return process.logFile();
     }
 }
