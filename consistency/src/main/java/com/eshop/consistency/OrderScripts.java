@@ -47,6 +47,8 @@ final class OrderScripts {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final ExecutorService racers;
+    /** SKUs with a create in flight (see {@link WorkloadDriver.Config#withCreateGate}). */
+    private final Set<String> creatingSkus = new HashSet<>();
 
     OrderScripts(LocalStack stack, SuiteClient client, WorkloadDriver.Config config, CouponPool coupons, Consumer<String> log,
                  ExecutorService workers, ScheduledExecutorService timer, ExecutorService racers) {
@@ -128,9 +130,6 @@ final class OrderScripts {
             next(r, run, 0);
         }
     }
-
-    /** SKUs with a create in flight (see {@link Config#withCreateGate}). */
-    private final Set<String> creatingSkus = new HashSet<>();
 
     private boolean enterCreateGate(OrderRun run) {
         synchronized (creatingSkus) {
