@@ -163,5 +163,4 @@ final class SuiteState {
     final Map<String, Rows> delivery = new HashMap<>();
     final Map<String, Rows> logistic = new HashMap<>();
     String fingerprint;
-
 }
