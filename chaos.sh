@@ -9,42 +9,16 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 REPO="$(pwd)"
 
-ARGS=()
-BUILD=1
-DATA_DIR="$REPO/.local-stack/chaos"
-while (($#)); do
-    case "$1" in
-        --skip-build) BUILD=0 ;;
-        --data-dir) ARGS+=("$1" "${2:?--data-dir needs a value}"); DATA_DIR="$(realpath -m "$2")"; shift ;;
-        -h|--help) ARGS+=("$1"); BUILD=0 ;;
-        *) ARGS+=("$1") ;;
-    esac
-    shift
-done
-
-if ((BUILD)); then
-    echo "building the suite (mvn -q -B -DskipTests install; the first build downloads dependencies) ..."
-    mvn -q -B -DskipTests install
-fi
-
-CP_FILE="$REPO/consistency/target/classpath.txt"
-if [[ ! -f "$CP_FILE" || ! -d "$REPO/consistency/target/classes" ]]; then
-    echo "consistency is not built ($CP_FILE missing): run without --skip-build" >&2
-    exit 1
-fi
+source "$REPO/local-stack/launcher.sh"
+parse_launcher_args "$REPO/.local-stack/chaos" "$@"
+build_suite_unless_skipped
 
 JAVA_OPTS=(-Xms128m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1
     --add-opens java.base/java.lang=ALL-UNNAMED
     -Dlogback.configurationFile=local-stack-logback.xml
     -Deshop.local-stack.log-dir="$REPO/consistency/target/chaos-logs"
     -Deshop.repo.dir="$REPO"
-    -Duser.home="$DATA_DIR/home"
     -Ddubbo.network.interface.ignored='.*'
     -Dlogging.level.org.apache.dubbo.common.utils.NetUtils=ERROR)
-
-source "$REPO/local-stack/loopback-hosts.sh"
-pin_hostname_to_loopback "$REPO/consistency/target/launcher-hosts"
-
-mkdir -p "$DATA_DIR/home" "$DATA_DIR/logs"
-exec java "${JAVA_OPTS[@]}" -cp "$REPO/consistency/target/classes:$(cat "$CP_FILE")" \
-    com.eshop.consistency.ChaosMain ${ARGS[@]+"${ARGS[@]}"}
+mkdir -p "$DATA_DIR/logs"
+launch_java consistency com.eshop.consistency.ChaosMain

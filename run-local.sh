@@ -8,45 +8,17 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 REPO="$(pwd)"
 
-ARGS=()
-BUILD=1
-INFRA_ONLY=0
-DATA_DIR="$REPO/.local-stack"
-while (($#)); do
-    case "$1" in
-        --skip-build) BUILD=0 ;;
-        --infra-only) INFRA_ONLY=1; ARGS+=("$1") ;;
-        --data-dir) ARGS+=("$1" "${2:?--data-dir needs a value}"); DATA_DIR="$(realpath -m "$2")"; shift ;;
-        -h|--help) ARGS+=("$1"); BUILD=0 ;;
-        *) ARGS+=("$1") ;;
-    esac
-    shift
-done
+source "$REPO/local-stack/launcher.sh"
+parse_launcher_args "$REPO/.local-stack" "$@"
 
-if ((BUILD)); then
-    if ((INFRA_ONLY)); then
-        echo "building the local stack (mvn -q -B -DskipTests install -pl local-stack/seata-tc,local-stack -am) ..."
-        mvn -q -B -DskipTests install -pl local-stack/seata-tc,local-stack -am
-    else
-        echo "building the suite (mvn -q -B -DskipTests install; the first build downloads dependencies) ..."
-        mvn -q -B -DskipTests install
-    fi
-fi
-
-CP_FILE="$REPO/local-stack/target/classpath.txt"
-if [[ ! -f "$CP_FILE" || ! -d "$REPO/local-stack/target/classes" ]]; then
-    echo "local-stack is not built ($CP_FILE missing): run without --skip-build" >&2
-    exit 1
+if ((BUILD)) && [[ " ${ARGS[*]-} " == *" --infra-only "* ]]; then
+    echo "building the local stack (mvn -q -B -DskipTests install -pl local-stack/seata-tc,local-stack -am) ..."
+    mvn -q -B -DskipTests install -pl local-stack/seata-tc,local-stack -am
+else
+    build_suite_unless_skipped
 fi
 
 JAVA_OPTS=(-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1
     -Dlogback.configurationFile=local-stack-logback.xml
-    -Duser.home="$DATA_DIR/home"
     -Ddubbo.network.interface.ignored='.*')
-
-source "$REPO/local-stack/loopback-hosts.sh"
-pin_hostname_to_loopback "$REPO/local-stack/target/launcher-hosts"
-
-mkdir -p "$DATA_DIR/home"
-exec java "${JAVA_OPTS[@]}" -cp "$REPO/local-stack/target/classes:$(cat "$CP_FILE")" \
-    com.eshop.stack.LocalStackMain ${ARGS[@]+"${ARGS[@]}"}
+launch_java local-stack com.eshop.stack.LocalStackMain

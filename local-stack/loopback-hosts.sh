@@ -1,4 +1,4 @@
-# Sourced by run-local.sh and chaos.sh. docs/local-stack-notes.md "Network": where the hostname resolves off loopback, pin it (and
+# Sourced by local-stack/launcher.sh. docs/local-stack-notes.md "Network": where the hostname resolves off loopback, pin it (and
 # localhost) to 127.0.0.1 for the launcher JVM. Usage: pin_hostname_to_loopback <hosts file>; appends to JAVA_OPTS.
 pin_hostname_to_loopback() {
     local host

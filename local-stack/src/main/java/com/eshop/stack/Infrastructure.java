@@ -66,7 +66,7 @@ final class Infrastructure {
     void prepareSeata(Optional<Path> hostsFile) {
         this.seata = new SeataTcRunner(dirs.dataDir.resolve("seata"),
                 config.repoDir().resolve("local-stack/seata-tc/target/lib"), dirs.log("seata-tc"),
-                dirs.pidFile("seata-tc"), dirs.marker("seata-tc"), config, hostsFile, jdbcUrl("seata"), progress::line);
+                dirs.pidFile("seata-tc"), dirs.marker("seata-tc"), config, hostsFile, jdbcUrl("seata"));
         seata.checkInstalled();
     }
 

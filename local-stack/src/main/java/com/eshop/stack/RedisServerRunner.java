@@ -9,11 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Redis 6.2 from embedded-redis (bundled binary, child process) on 127.0.0.1, no persistence. */
-final class RedisServerRunner {
+final class RedisServerRunner extends PidFileServer {
 
     private final Path dir;
     private final Path logFile;
@@ -29,22 +28,13 @@ final class RedisServerRunner {
         this.log = log;
     }
 
+    @Override
     Path pidFile() {
         return dir.resolve("redis.pid");
     }
 
-    private boolean closed;
-
-    /** Final stop: a start racing with the shutdown hook must not leave a server behind. */
-    synchronized void close() {
-        closed = true;
-        stop();
-    }
-
     synchronized void start() throws IOException {
-        if (closed) {
-            throw new IllegalStateException("the stack is shutting down");
-        }
+        refuseStartWhenClosed();
         ChildProcess.killStale(pidFile(), ":" + port, log);
         Files.createDirectories(dir);
         Files.createDirectories(logFile.getParent());
@@ -81,6 +71,7 @@ final class RedisServerRunner {
         server = s;
     }
 
+    @Override
     synchronized void stop() {
         RedisServer s = server;
         server = null;
@@ -103,14 +94,5 @@ final class RedisServerRunner {
 
     boolean isRunning() {
         return server != null && server.isActive();
-    }
-
-    Optional<Long> pid() {
-        try {
-            return Files.isRegularFile(pidFile())
-                    ? Optional.of(Long.parseLong(Files.readString(pidFile()).trim())) : Optional.empty();
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -20,25 +19,35 @@ import java.util.stream.Stream;
  * key of its own at every start, instead of the defaults in seata-server's jar that anyone can read; the password is
  * in {@code <data dir>/seata/console.password}.
  */
-final class SeataTcRunner {
+final class SeataTcRunner extends ChildProcessRunner {
 
     static final String MAIN_CLASS = "io.seata.server.ServerApplication";
     static final String CONSOLE_USER = "seata";
 
-    private final String consolePassword = Secrets.random256Bits();
-
     private final Path dir;
     private final Path libDir;
-    private final LocalStackConfig config;
-    private final ChildProcess process;
-    private final Consumer<String> log;
+    private final String consolePassword;
 
     SeataTcRunner(Path dir, Path libDir, Path logFile, Path pidFile, String marker, LocalStackConfig config,
-                  Optional<Path> hostsFile, String storeJdbcUrl, Consumer<String> log) {
+                  Optional<Path> hostsFile, String storeJdbcUrl) {
+        this(dir, libDir, logFile, pidFile, marker, config, hostsFile, storeJdbcUrl, Secrets.random256Bits());
+    }
+
+    private SeataTcRunner(Path dir, Path libDir, Path logFile, Path pidFile, String marker, LocalStackConfig config,
+                          Optional<Path> hostsFile, String storeJdbcUrl, String consolePassword) {
+        super(new ChildProcess("seata-tc", command(dir, libDir, marker, config, hostsFile, storeJdbcUrl),
+                consoleSecrets(consolePassword), dir, logFile, pidFile));
         this.dir = dir;
         this.libDir = libDir;
-        this.config = config;
-        this.log = log;
+        this.consolePassword = consolePassword;
+    }
+
+    private static Map<String, String> consoleSecrets(String consolePassword) {
+        return Map.of("CONSOLE_USER_PASSWORD", consolePassword, "SEATA_SECURITY_SECRETKEY", Secrets.random256Bits());
+    }
+
+    private static List<String> command(Path dir, Path libDir, String marker, LocalStackConfig config, Optional<Path> hostsFile,
+                                        String storeJdbcUrl) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ChildProcess.javaExecutable());
         cmd.addAll(config.seataJvmOptions());
@@ -73,10 +82,7 @@ final class SeataTcRunner {
         cmd.add("-cp");
         cmd.add(libDir.resolveSibling("classes") + File.pathSeparator + libDir + "/*");
         cmd.add(MAIN_CLASS);
-        Map<String, String> consoleSecrets = Map.of(
-                "CONSOLE_USER_PASSWORD", consolePassword,
-                "SEATA_SECURITY_SECRETKEY", Secrets.random256Bits());
-        this.process = new ChildProcess("seata-tc", cmd, consoleSecrets, dir, logFile, pidFile);
+        return cmd;
     }
 
     Path consolePasswordFile() {
@@ -109,8 +115,7 @@ final class SeataTcRunner {
             Net.awaitListening("seata-tc", StackPorts.SEATA_TC, 120_000, process::isAlive, "");
             Net.awaitListening("seata-tc console", StackPorts.SEATA_CONSOLE, 60_000, process::isAlive, "");
         } catch (IllegalStateException e) {
-            throw new IllegalStateException(e.getMessage() + "\n--- last 40 lines of " + process.logFile()
-                    + " ---\n" + process.tail(40), e);
+            throw new IllegalStateException(withLogTail(e.getMessage(), 40), e);
         }
     }
 
@@ -121,25 +126,5 @@ final class SeataTcRunner {
     /** Final stop: SIGTERM, SIGKILL after {@code timeout} (its sessions are in the database). */
     void close(java.time.Duration timeout) {
         process.close(timeout);
-    }
-
-    void kill() {
-        process.kill();
-    }
-
-    boolean isRunning() {
-        return process.isAlive();
-    }
-
-    Optional<Long> pid() {
-        return process.pid();
-    }
-
-    String tail(int lines) {
-        return process.tail(lines);
-    }
-
-    Path logFile() {
-        return process.logFile();
     }
 }

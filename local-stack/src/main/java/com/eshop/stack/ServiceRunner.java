@@ -19,7 +19,7 @@ import java.util.Optional;
  * One service JVM: {@code java <jvm opts> <class-data-sharing opts> -jar <the service's extracted jar> <args>} (see
  * {@link ServiceImage}), health via actuator.
  */
-final class ServiceRunner {
+final class ServiceRunner extends ChildProcessRunner {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .proxy(HttpClient.Builder.NO_PROXY)
@@ -30,18 +30,17 @@ final class ServiceRunner {
     private final ServiceImage image;
     private final List<String> javaCommand;
     private final List<String> springArgs;
-    private final ChildProcess process;
     private volatile Duration lastStartupTime;
     private volatile ServiceImage.ArchiveUse archiveUse = ServiceImage.ArchiveUse.NONE;
 
     /** {@code javaCommand}: java and its options; {@code springArgs}: the service's arguments; {@code environment}: its secrets. */
     ServiceRunner(ServiceSpec spec, ServiceImage image, List<String> javaCommand, List<String> springArgs,
                   Map<String, String> environment, Path workDir, Path logFile, Path pidFile) {
+        super(new ChildProcess(spec.name(), javaCommand, environment, workDir, logFile, pidFile));
         this.spec = spec;
         this.image = image;
         this.javaCommand = List.copyOf(javaCommand);
         this.springArgs = List.copyOf(springArgs);
-        this.process = new ChildProcess(spec.name(), javaCommand, environment, workDir, logFile, pidFile);
     }
 
     private List<String> command(Map<String, String> springProperties) throws IOException, InterruptedException {
@@ -121,14 +120,12 @@ final class ServiceRunner {
             }
             Optional<Integer> exit = process.exitCode();
             if (exit.isPresent()) {
-                throw new IllegalStateException(spec.name() + " exited with code " + exit.get()
-                        + " before it was healthy\n--- last 60 lines of " + process.logFile() + " ---\n"
-                        + process.tail(60));
+                throw new IllegalStateException(withLogTail(spec.name() + " exited with code " + exit.get()
+                        + " before it was healthy", 60));
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(spec.name() + " not healthy after " + timeout.toSeconds()
-                        + " s (" + spec.readinessUrl() + ")\n--- last 60 lines of " + process.logFile() + " ---\n"
-                        + process.tail(60));
+                throw new IllegalStateException(withLogTail(spec.name() + " not healthy after " + timeout.toSeconds()
+                        + " s (" + spec.readinessUrl() + ")", 60));
             }
             Thread.sleep(500);
         }
@@ -171,18 +168,6 @@ final class ServiceRunner {
         return archiveUse == ServiceImage.ArchiveUse.TRAINING ? timeout.plus(image.archiveDumpTimeout()) : timeout;
     }
 
-    void kill() {
-        process.kill();
-    }
-
-    boolean isRunning() {
-        return process.isAlive();
-    }
-
-    Optional<Long> pid() {
-        return process.pid();
-    }
-
     /** How the last start used the class archive, as the launcher prints it. */
     String archiveUseLabel() {
         return archiveUse.label;
@@ -190,13 +175,5 @@ final class ServiceRunner {
 
     Duration lastStartupTime() {
         return lastStartupTime;
-    }
-
-    Path logFile() {
-        return process.logFile();
-    }
-
-    String tail(int lines) {
-        return process.tail(lines);
     }
 }

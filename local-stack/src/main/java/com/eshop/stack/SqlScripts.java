@@ -30,90 +30,119 @@ final class SqlScripts {
     }
 
     static List<SqlStatement> split(String script) {
-        List<SqlStatement> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        int line = 1;
-        int startLine = -1;
-        int n = script.length();
-        for (int i = 0; i < n; i++) {
-            char c = script.charAt(i);
-            char next = i + 1 < n ? script.charAt(i + 1) : '\0';
-            if (c == '\n') {
-                line++;
-            }
-            // line comments: "-- " (MySQL needs whitespace after --) and "#"
-            if ((c == '-' && next == '-' && (i + 2 >= n || Character.isWhitespace(script.charAt(i + 2))))
-                    || c == '#') {
-                while (i < n && script.charAt(i) != '\n') {
-                    i++;
-                }
-                if (i < n) {
+        return new Splitter(script).split();
+    }
+
+    /** One pass over a script: its position, line number and the statement being collected. */
+    private static final class Splitter {
+        private final String script;
+        private final int n;
+        private final List<SqlStatement> out = new ArrayList<>();
+        private final StringBuilder cur = new StringBuilder();
+        private int i;
+        private int line = 1;
+        private int startLine = -1;
+
+        Splitter(String script) {
+            this.script = script;
+            this.n = script.length();
+        }
+
+        List<SqlStatement> split() {
+            for (; i < n; i++) {
+                char c = script.charAt(i);
+                char next = i + 1 < n ? script.charAt(i + 1) : '\0';
+                if (c == '\n') {
                     line++;
-                    cur.append('\n');
                 }
-                continue;
-            }
-            if (c == '/' && next == '*') {
-                int close = script.indexOf("*/", i + 2);
-                int stop = close < 0 ? n : close + 2;
-                for (int k = i; k < stop; k++) {
-                    if (script.charAt(k) == '\n') {
-                        line++;
+                if (isLineComment(c, next)) {
+                    skipLineComment();
+                } else if (c == '/' && next == '*') {
+                    skipBlockComment();
+                } else if (c == '\'' || c == '"' || c == '`') {
+                    copyQuoted(c);
+                } else if (c == ';') {
+                    endStatement();
+                } else {
+                    if (startLine < 0 && !Character.isWhitespace(c)) {
+                        startLine = line;
                     }
+                    cur.append(c);
                 }
-                i = stop - 1;
-                cur.append(' ');
-                continue;
             }
-            if (c == '\'' || c == '"' || c == '`') {
-                if (startLine < 0) {
-                    startLine = line;
+            String rest = cur.toString().strip();
+            if (!rest.isEmpty()) {
+                out.add(new SqlStatement(startLine, rest));
+            }
+            return out;
+        }
+
+        /** "-- " (MySQL needs whitespace after --) or "#". */
+        private boolean isLineComment(char c, char next) {
+            return (c == '-' && next == '-' && (i + 2 >= n || Character.isWhitespace(script.charAt(i + 2)))) || c == '#';
+        }
+
+        private void skipLineComment() {
+            while (i < n && script.charAt(i) != '\n') {
+                i++;
+            }
+            if (i < n) {
+                line++;
+                cur.append('\n');
+            }
+        }
+
+        private void skipBlockComment() {
+            int close = script.indexOf("*/", i + 2);
+            int stop = close < 0 ? n : close + 2;
+            for (int k = i; k < stop; k++) {
+                if (script.charAt(k) == '\n') {
+                    line++;
                 }
-                cur.append(c);
-                int k = i + 1;
-                while (k < n) {
-                    char q = script.charAt(k);
-                    cur.append(q);
-                    if (q == '\n') {
-                        line++;
-                    }
-                    if (q == '\\' && c != '`' && k + 1 < n) {
-                        cur.append(script.charAt(k + 1));
+            }
+            i = stop - 1;
+            cur.append(' ');
+        }
+
+        /** A quoted string or name, copied as it is: backslash escapes (not in backticks) and doubled quotes. */
+        private void copyQuoted(char quote) {
+            if (startLine < 0) {
+                startLine = line;
+            }
+            cur.append(quote);
+            int k = i + 1;
+            while (k < n) {
+                char q = script.charAt(k);
+                cur.append(q);
+                if (q == '\n') {
+                    line++;
+                }
+                if (q == '\\' && quote != '`' && k + 1 < n) {
+                    cur.append(script.charAt(k + 1));
+                    k += 2;
+                    continue;
+                }
+                if (q == quote) {
+                    if (k + 1 < n && script.charAt(k + 1) == quote) {
+                        cur.append(quote);
                         k += 2;
                         continue;
                     }
-                    if (q == c) {
-                        if (k + 1 < n && script.charAt(k + 1) == c) { // doubled quote
-                            cur.append(c);
-                            k += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    k++;
+                    break;
                 }
-                i = k;
-                continue;
+                k++;
             }
-            if (c == ';') {
-                String sql = cur.toString().strip();
-                if (!sql.isEmpty()) {
-                    out.add(new SqlStatement(startLine, sql));
-                }
-                cur.setLength(0);
-                startLine = -1;
-                continue;
-            }
-            if (startLine < 0 && !Character.isWhitespace(c)) {
-                startLine = line;
-            }
-            cur.append(c);
+            i = k;
         }
-        String rest = cur.toString().strip();
-        if (!rest.isEmpty()) {
-            out.add(new SqlStatement(startLine, rest));
+
+        private void endStatement() {
+            String sql = cur.toString().strip();
+            if (!sql.isEmpty()) {
+                out.add(new SqlStatement(startLine, sql));
+            }
+            cur.setLength(0);
+            startLine = -1;
         }
-        return out;
     }
 
     /** Runs all files; returns the list of files executed. */

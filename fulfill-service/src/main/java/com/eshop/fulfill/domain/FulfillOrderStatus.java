@@ -1,6 +1,6 @@
 package com.eshop.fulfill.domain;
 
-import java.util.Arrays;
+import com.eshop.common.api.enums.EnumCodes;
 
 /**
  * Status of a fulfill order: CREATED -> CANCELLED (fulfillment interception). Interception changes the status
@@ -33,7 +33,6 @@ public enum FulfillOrderStatus {
     }
 
     public static FulfillOrderStatus of(int code) {
-        return Arrays.stream(values()).filter(s -> s.code == code).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown fulfill order status " + code));
+        return EnumCodes.of(values(), FulfillOrderStatus::code, code, "fulfill order status");
     }
 }

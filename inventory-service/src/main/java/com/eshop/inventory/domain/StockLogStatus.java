@@ -1,6 +1,6 @@
 package com.eshop.inventory.domain;
 
-import java.util.Arrays;
+import com.eshop.common.api.enums.EnumCodes;
 
 /**
  * State of one order's stock on one SKU (a row of product_stock_log). LOCKED is the only state that moves:
@@ -27,7 +27,6 @@ public enum StockLogStatus {
     }
 
     public static StockLogStatus of(int code) {
-        return Arrays.stream(values()).filter(s -> s.code == code).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown stock log status " + code));
+        return EnumCodes.of(values(), StockLogStatus::code, code, "stock log status");
     }
 }

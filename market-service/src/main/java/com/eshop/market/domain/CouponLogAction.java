@@ -1,6 +1,6 @@
 package com.eshop.market.domain;
 
-import java.util.Arrays;
+import com.eshop.common.api.enums.EnumCodes;
 
 /** What an order did with a coupon (the {@code action} column of user_coupon_log). */
 public enum CouponLogAction {
@@ -18,7 +18,6 @@ public enum CouponLogAction {
     }
 
     public static CouponLogAction of(int code) {
-        return Arrays.stream(values()).filter(a -> a.code == code).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown coupon log action " + code));
+        return EnumCodes.of(values(), CouponLogAction::code, code, "coupon log action");
     }
 }

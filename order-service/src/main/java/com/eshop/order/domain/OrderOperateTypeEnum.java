@@ -1,6 +1,6 @@
 package com.eshop.order.domain;
 
-import java.util.Arrays;
+import com.eshop.common.api.enums.EnumCodes;
 import java.util.Optional;
 
 public enum OrderOperateTypeEnum {
@@ -28,6 +28,6 @@ public enum OrderOperateTypeEnum {
     }
 
     public static Optional<OrderOperateTypeEnum> of(int code) {
-        return Arrays.stream(values()).filter(type -> type.code == code).findFirst();
+        return EnumCodes.find(values(), OrderOperateTypeEnum::getCode, code);
     }
 }

@@ -1,6 +1,6 @@
 package com.eshop.tms.domain;
 
-import java.util.Arrays;
+import com.eshop.common.api.enums.EnumCodes;
 
 /**
  * CREATED -> IN_TRANSIT, or CREATED -> CANCELLED (fulfillment interception): a logistic order can be cancelled
@@ -34,7 +34,6 @@ public enum LogisticOrderStatus {
     }
 
     public static LogisticOrderStatus of(int code) {
-        return Arrays.stream(values()).filter(s -> s.code == code).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown logistic order status " + code));
+        return EnumCodes.of(values(), LogisticOrderStatus::code, code, "logistic order status");
     }
 }

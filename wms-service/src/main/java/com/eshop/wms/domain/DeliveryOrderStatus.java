@@ -1,6 +1,6 @@
 package com.eshop.wms.domain;
 
-import java.util.Arrays;
+import com.eshop.common.api.enums.EnumCodes;
 
 /**
  * PICKING -> OUT_STOCK (goods left the warehouse), or PICKING -> CANCELLED (fulfillment interception). Picking can
@@ -38,7 +38,6 @@ public enum DeliveryOrderStatus {
     }
 
     public static DeliveryOrderStatus of(int code) {
-        return Arrays.stream(values()).filter(s -> s.code == code).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown delivery order status " + code));
+        return EnumCodes.of(values(), DeliveryOrderStatus::code, code, "delivery order status");
     }
 }

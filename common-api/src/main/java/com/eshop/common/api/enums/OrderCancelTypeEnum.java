@@ -1,6 +1,5 @@
 package com.eshop.common.api.enums;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 public enum OrderCancelTypeEnum implements CodedEnum {
@@ -25,6 +24,6 @@ public enum OrderCancelTypeEnum implements CodedEnum {
     }
 
     public static Optional<OrderCancelTypeEnum> find(Integer code) {
-        return Arrays.stream(values()).filter(t -> code != null && t.code == code).findFirst();
+        return EnumCodes.find(values(), OrderCancelTypeEnum::getCode, code);
     }
 }

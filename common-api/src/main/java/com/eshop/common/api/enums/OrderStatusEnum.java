@@ -1,7 +1,5 @@
 package com.eshop.common.api.enums;
 
-import java.util.Arrays;
-
 public enum OrderStatusEnum implements CodedEnum {
     CREATED(10, "created, awaiting payment"),
     PAID(20, "paid"),
@@ -29,7 +27,6 @@ public enum OrderStatusEnum implements CodedEnum {
     }
 
     public static OrderStatusEnum of(Integer code) {
-        return Arrays.stream(values()).filter(s -> code != null && s.code == code).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown order status " + code));
+        return EnumCodes.of(values(), OrderStatusEnum::getCode, code, "order status");
     }
 }
