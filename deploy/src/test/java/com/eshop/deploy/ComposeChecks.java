@@ -604,7 +604,8 @@ final class ComposeChecks {
                 + String.join("\n", stringList(service.get("command")));
     }
 
-    private static Map<String, String> environment(Map<String, Object> service) {
+    /** A compose service's environment, whether written as a map or as a list of NAME=value. */
+    static Map<String, String> environment(Map<String, Object> service) {
         Map<String, String> environment = new LinkedHashMap<>();
         Object declared = service.get("environment");
         if (declared instanceof Map<?, ?> map) {

@@ -57,7 +57,7 @@ final class MonitoringChecks {
             if (!isModuleService(definition)) {
                 return;
             }
-            String port = environment(definition).get("SERVER_PORT");
+            String port = ComposeChecks.environment(definition).get("SERVER_PORT");
             if (port == null) {
                 problems.add("service " + service + " sets no SERVER_PORT: Prometheus cannot know where to scrape it");
                 return;
@@ -301,20 +301,6 @@ final class MonitoringChecks {
     private static boolean isModuleService(Map<String, Object> service) {
         return service.get("build") instanceof Map<?, ?> build && build.get("args") instanceof Map<?, ?> args
                 && args.get("MODULE") != null;
-    }
-
-    private static Map<String, String> environment(Map<String, Object> service) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        Object declared = service.get("environment");
-        if (declared instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> environment.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-        } else if (declared instanceof List<?> list) {
-            for (Object entry : list) {
-                String[] pair = String.valueOf(entry).split("=", 2);
-                environment.put(pair[0], pair.length > 1 ? pair[1] : "");
-            }
-        }
-        return environment;
     }
 
     @SuppressWarnings("unchecked")
