@@ -4,19 +4,15 @@ import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.stack.ServiceSpec;
-import com.eshop.stack.StackPorts;
 import com.eshop.systemtest.support.MonitoredMetrics;
 import com.eshop.systemtest.support.Outcomes;
+import com.eshop.systemtest.support.PrometheusScrape;
 import com.eshop.systemtest.support.Scenario;
 import com.eshop.systemtest.support.Suite;
 import com.eshop.systemtest.support.TestData;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +38,6 @@ class MonitoringDriftIT {
     private static final Path DASHBOARD = Path.of("deploy/grafana/dashboards/eshop.json");
 
     private final Scenario scenario = Suite.scenario();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void everyMetricTheAlertsAndTheDashboardQueryIsExportedBySomeService() throws Exception {
@@ -57,7 +52,7 @@ class MonitoringDriftIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             List<String> scrapes = new ArrayList<>();
             for (ServiceSpec service : ServiceSpec.ALL) {
-                scrapes.add(scrape(service));
+                scrapes.add(PrometheusScrape.of(service));
             }
             Map<String, Set<String>> missing = new TreeMap<>();
             MonitoredMetrics.missing(usedBy.keySet(), scrapes).forEach(name -> missing.put(name, usedBy.get(name)));
@@ -97,13 +92,5 @@ class MonitoringDriftIT {
         scenario.awaitOrderStatus(order.getOrderId(), OrderStatusEnum.CANCELED, Suite.PAY_TIMEOUT.plusSeconds(15));
 
         Outcomes.assertFullyCancelled(scenario, order.getOrderId(), user.couponId(), 1, 0);
-    }
-
-    private String scrape(ServiceSpec service) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + StackPorts.HOST + ":" + service.httpPort()
-                + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s /actuator/prometheus", service.name()).isEqualTo(200);
-        return response.body();
     }
 }

@@ -4,18 +4,14 @@ import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.stack.ServiceSpec;
-import com.eshop.stack.StackPorts;
 import com.eshop.systemtest.support.Outcomes;
+import com.eshop.systemtest.support.PrometheusScrape;
 import com.eshop.systemtest.support.Scenario;
 import com.eshop.systemtest.support.Suite;
 import com.eshop.systemtest.support.TestData;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,7 +32,6 @@ class PrometheusMetricsIT {
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     private final Scenario scenario = Suite.scenario();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void aCancelledAndRefundedOrderShowsInTheMetricsAndItsLogLinesCarryItsId() throws Exception {
@@ -51,7 +46,7 @@ class PrometheusMetricsIT {
         Outcomes.assertFullyCancelled(scenario, order.getOrderId(), user.couponId(), 0, order.getPayAmount());
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            String metrics = scrape(ServiceSpec.ORDER);
+            String metrics = PrometheusScrape.of(ServiceSpec.byName(ServiceSpec.ORDER));
             assertThat(value(metrics, "eshop_order_cancels_total", Map.of("type", "user", "outcome", "cancelled"))).isPositive();
             assertThat(value(metrics, "eshop_order_cancel_to_refund_seconds_count", Map.of())).isPositive();
             assertThat(value(metrics, "eshop_mq_consumed_total",
@@ -61,7 +56,7 @@ class PrometheusMetricsIT {
             assertThat(value(metrics, "eshop_mq_dlq_depth", Map.of("group", "release_assets_consumer_group"))).isNotNaN();
             assertThat(metrics).as("Spring Boot's own metrics stay").contains("jvm_memory_used_bytes", "hikaricp_connections");
         });
-        String inventoryMetrics = scrape(ServiceSpec.INVENTORY);
+        String inventoryMetrics = PrometheusScrape.of(ServiceSpec.byName(ServiceSpec.INVENTORY));
         assertThat(value(inventoryMetrics, "eshop_mq_consumed_total",
                 Map.of("topic", "cancel_release_inventory_topic", "outcome", "success"))).isPositive();
 
@@ -73,13 +68,6 @@ class PrometheusMetricsIT {
                 .containsPattern(Pattern.quote("[" + order.getOrderId() + ",") + "[^\\]\\s]+].*cancelled");
     }
 
-    private String scrape(String service) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + StackPorts.HOST + ":" + ServiceSpec.byName(service).httpPort()
-                + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s /actuator/prometheus", service).isEqualTo(200);
-        return response.body();
-    }
 
     /** The sum of the samples of {@code name} that carry all of {@code labels} (other labels may differ). */
     private static double value(String exposition, String name, Map<String, String> labels) {
