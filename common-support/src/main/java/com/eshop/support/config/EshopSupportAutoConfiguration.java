@@ -97,7 +97,8 @@ public class EshopSupportAutoConfiguration {
         producer.setInstanceName(group + "@" + ManagementFactory.getRuntimeMXBean().getPid());
         producer.setSendMsgTimeout(properties.getSendTimeoutMs());
         producer.setTransactionListener(new TransactionListenerDispatcher(
-                () -> checkBacks.orderedStream().toList(), checkBackPolicy, redisLock, faultSwitches, eshopMetrics));
+                () -> checkBacks.orderedStream().toList(), checkBackPolicy, redisLock, faultSwitches, eshopMetrics,
+                properties.getLegacyAttemptIdProperties()));
         producer.setExecutorService(Executors.newFixedThreadPool(Math.max(1, properties.getCheckBackThreads()),
                 new CustomizableThreadFactory(group + "-check-back-")));
         producer.start();

@@ -24,12 +24,14 @@ public class MqProducer {
     private final FaultSwitches faultSwitches;
     private final MqProperties.DelayMode delayMode;
     private final DelayLevels delayLevels;
+    private final TransactionAttempts attempts;
 
     public MqProducer(TransactionMQProducer producer, FaultSwitches faultSwitches, MqProperties properties) {
         this.producer = producer;
         this.faultSwitches = faultSwitches;
         this.delayMode = properties.getDelayMode();
         this.delayLevels = DelayLevels.parse(properties.getDelayLevels());
+        this.attempts = new TransactionAttempts(properties.getLegacyAttemptIdProperties());
     }
 
     public void send(String topic, String keys, Object body) {
@@ -62,9 +64,14 @@ public class MqProducer {
         send(message);
     }
 
+    public LocalTransactionState sendInTransaction(String topic, String keys, Object body, LocalTransaction localTransaction) {
+        return sendInTransaction(topic, keys, body, Map.of(), localTransaction);
+    }
+
     /**
-     * Half message, then {@code localTransaction} runs on this thread; the topic's {@link TransactionCheckBack}
-     * answers the broker if the outcome is not reported.
+     * Half message, then {@code localTransaction} runs on this thread with the attempt id minted for this send
+     * ({@link TransactionAttempts}); the topic's {@link TransactionCheckBack} answers the broker if the outcome is not
+     * reported.
      * Returns COMMIT_MESSAGE, or UNKNOW when the outcome is left to the broker's check-back; a local transaction
      * that failed is re-thrown (its message is rolled back, or left UNKNOW if the check-back says so).
      */
@@ -72,9 +79,11 @@ public class MqProducer {
                                                     LocalTransaction localTransaction) {
         TransactionListenerDispatcher.takeLastFailure();
         TransactionListenerDispatcher.takeLostAfterCommit();
+        Message message = message(topic, keys, body, properties);
+        attempts.mint(message);
         TransactionSendResult result;
         try {
-            result = producer.sendMessageInTransaction(message(topic, keys, body, properties), localTransaction);
+            result = producer.sendMessageInTransaction(message, localTransaction);
         } catch (Exception e) {
             throw new BizException(ErrorCode.SEND_MQ_FAILED, "transactional send to " + topic + " failed: " + e.getMessage());
         }

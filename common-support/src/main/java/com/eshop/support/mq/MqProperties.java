@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 @Data
@@ -42,6 +43,13 @@ public class MqProperties {
      * then ROLLBACK; longer than the longest local transaction (the cancel's global transaction times out at 30 s).
      */
     private Duration checkBackRollbackAfter = Duration.ofSeconds(60);
+    /**
+     * Message properties under which senders before the one attempt-id property stored a transactional message's
+     * attempt id (RELEASE_ASSETS, PAID_ORDER_SUCCESS, ACTUAL_REFUND, the refund's coupon release): read when a message
+     * has no {@code txAttemptId}, and written beside it, so old and new instances answer each other's check-backs
+     * during a rolling deploy. Empty once no instance older than the one property is left.
+     */
+    private List<String> legacyAttemptIdProperties = List.of("cancelRequestId", "payRequestId", "afterSaleRequestId");
     /**
      * Threads answering the broker's check-backs (the client's default is one: a slow answer then delays every other,
      * and the broker asks again for each unanswered half message in its next round).

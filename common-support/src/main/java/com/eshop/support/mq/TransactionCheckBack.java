@@ -15,8 +15,11 @@ public interface TransactionCheckBack {
     /** The lock the sender of this message holds around its local transaction; while it is taken the answer is UNKNOW. */
     String lockKey(MessageExt message);
 
-    /** Whether the local transaction's effect is committed (durable state only). */
-    boolean isCommitted(MessageExt message);
+    /**
+     * Whether the local transaction of the send {@code attemptId} committed its effect (durable state only). Only
+     * asked for a message that carries an attempt id.
+     */
+    boolean isCommitted(MessageExt message, String attemptId);
 
     /** ROLLBACK by default: the local transaction did not commit. Return UNKNOW when the outcome is not known. */
     default LocalTransactionState stateOnFailure(RuntimeException failure) {

@@ -35,6 +35,7 @@ public class TransactionListenerDispatcher implements TransactionListener {
     private final RedisLock locks;
     private final FaultSwitches faultSwitches;
     private final EshopMetrics metrics;
+    private final TransactionAttempts attempts;
     /**
      * Unique ids of the messages whose local transaction runs in this JVM right now. A check-back of one of them
      * (the broker asks once a half message is older than its transactionTimeOut, e.g. under load) is answered UNKNOW
@@ -44,7 +45,9 @@ public class TransactionListenerDispatcher implements TransactionListener {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     public TransactionListenerDispatcher(Supplier<List<TransactionCheckBack>> checkBacks, CheckBackPolicy checkBackPolicy,
-                                         RedisLock locks, FaultSwitches faultSwitches, EshopMetrics metrics) {
+                                         RedisLock locks, FaultSwitches faultSwitches, EshopMetrics metrics,
+                                         List<String> legacyAttemptIdProperties) {
+        this.attempts = new TransactionAttempts(legacyAttemptIdProperties);
         this.checkBackPolicy = checkBackPolicy;
         this.metrics = metrics;
         this.locks = locks;
@@ -56,9 +59,10 @@ public class TransactionListenerDispatcher implements TransactionListener {
     @Override
     public LocalTransactionState executeLocalTransaction(Message message, Object arg) {
         TransactionCheckBack checkBack = checkBacks.get().get(message.getTopic());
-        if (checkBack == null || !(arg instanceof LocalTransaction localTransaction)) {
+        String attemptId = attempts.idOf(message);
+        if (checkBack == null || !(arg instanceof LocalTransaction localTransaction) || attemptId == null) {
             // a half message nobody can check back would stay undecided after a crash: never start one
-            log.error("topic {} has no check-back or no local transaction was passed: rolling back", message.getTopic());
+            log.error("topic {} has no check-back, or no local transaction or attempt id was passed: rolling back", message.getTopic());
             return LocalTransactionState.ROLLBACK_MESSAGE;
         }
         String uniqueId = MessageClientIDSetter.getUniqID(message);
@@ -66,7 +70,7 @@ public class TransactionListenerDispatcher implements TransactionListener {
             running.add(uniqueId);
         }
         try {
-            localTransaction.execute();
+            localTransaction.execute(attemptId);
             if (faultSwitches.shouldInject(FaultPoints.HALT_AFTER_LOCAL_COMMIT_PREFIX + message.getTopic())) {
                 log.error("fault injection: halting after the local transaction of {} keys={} committed", message.getTopic(), message.getKeys());
                 Runtime.getRuntime().halt(137);
@@ -117,6 +121,13 @@ public class TransactionListenerDispatcher implements TransactionListener {
             log.error("check-back for topic {} without handler (keys {}): unknown", message.getTopic(), message.getKeys());
             return LocalTransactionState.UNKNOW;
         }
+        String attemptId = attempts.idOf(message);
+        if (attemptId == null) {
+            // not sent by MqProducer.sendInTransaction: nothing can prove its local transaction committed
+            LocalTransactionState state = checkBackPolicy.decide(false, message);
+            log.warn("check-back {} keys={} without an attempt id -> {}", message.getTopic(), message.getKeys(), state);
+            return state;
+        }
         String uniqueId = MessageClientIDSetter.getUniqID(message);
         if (uniqueId != null && running.contains(uniqueId)) {
             log.info("check-back {} keys={} -> UNKNOW (its local transaction is still running here)", message.getTopic(), message.getKeys());
@@ -131,7 +142,7 @@ public class TransactionListenerDispatcher implements TransactionListener {
                 return LocalTransactionState.UNKNOW;
             }
             try (RedisLock.LockHandle ignored = senderLock.get()) {
-                LocalTransactionState state = checkBackPolicy.decide(checkBack.isCommitted(message), message);
+                LocalTransactionState state = checkBackPolicy.decide(checkBack.isCommitted(message, attemptId), message);
                 log.info("check-back {} keys={} -> {}", message.getTopic(), message.getKeys(), state);
                 return state;
             }

@@ -76,7 +76,7 @@ class EagerSeriesTest {
             }
 
             @Override
-            public boolean isCommitted(MessageExt message) {
+            public boolean isCommitted(MessageExt message, String attemptId) {
                 return true;
             }
         };

@@ -37,7 +37,7 @@ class TransactionListenerDispatcherTest {
     private final List<String> checked = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    /** Committed when the message key starts with the topic; the sender locks "lock-" + key. */
+    /** Committed when the attempt id starts with the topic; the sender locks "lock-" + key. */
     private TransactionCheckBack checkBack(String topic) {
         return new TransactionCheckBack() {
             @Override
@@ -51,16 +51,16 @@ class TransactionListenerDispatcherTest {
             }
 
             @Override
-            public boolean isCommitted(MessageExt message) {
+            public boolean isCommitted(MessageExt message, String attemptId) {
                 checked.add(message.getKeys());
-                return message.getKeys().startsWith(topic);
+                return attemptId.startsWith(topic);
             }
         };
     }
 
     private TransactionListenerDispatcher dispatcher(TransactionCheckBack... checkBacks) {
         return new TransactionListenerDispatcher(() -> List.of(checkBacks), policy, locks, FaultSwitches.disabled(),
-                new EshopMetrics(registry));
+                new EshopMetrics(registry), List.of("legacyRequestId"));
     }
 
     @Test
@@ -72,10 +72,10 @@ class TransactionListenerDispatcherTest {
         for (int i = 0; i < 200; i++) {
             String topic = i % 2 == 0 ? "cancel" : "pay";
             String request = topic + "-" + i;
-            LocalTransaction localTransaction = () -> executedFor.put(request, topic);
+            LocalTransaction localTransaction = attemptId -> executedFor.put(request, attemptId);
             pool.submit(() -> {
                 start.await();
-                return dispatcher.executeLocalTransaction(new Message(topic, new byte[0]), localTransaction);
+                return dispatcher.executeLocalTransaction(sent(topic, request, request + "-attempt"), localTransaction);
             });
         }
         start.countDown();
@@ -83,7 +83,53 @@ class TransactionListenerDispatcherTest {
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
         assertThat(executedFor).hasSize(200);
-        executedFor.forEach((request, topic) -> assertThat(request).startsWith(topic));
+        executedFor.forEach((request, attemptId) -> assertThat(attemptId).isEqualTo(request + "-attempt"));
+    }
+
+    @Test
+    void theLocalTransactionGetsTheAttemptIdTheProducerWroteIntoTheMessage() {
+        TransactionListenerDispatcher dispatcher = dispatcher(checkBack("cancel"));
+        Message message = new Message("cancel", "order-1", new byte[0]);
+        String minted = new TransactionAttempts(List.of("legacyRequestId")).mint(message);
+        List<String> ranWith = new CopyOnWriteArrayList<>();
+
+        assertThat(dispatcher.executeLocalTransaction(message, (LocalTransaction) ranWith::add)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+
+        assertThat(ranWith).containsExactly(minted);
+        assertThat(message.getUserProperty(TransactionAttempts.PROPERTY)).isEqualTo(minted);
+        assertThat(message.getUserProperty("legacyRequestId")).as("an old instance answers by its own property").isEqualTo(minted);
+    }
+
+    @Test
+    void aHalfMessageOfAnOldSenderIsAnsweredByTheAttemptIdUnderItsLegacyProperty() {
+        TransactionListenerDispatcher dispatcher = dispatcher(checkBack("cancel"));
+        MessageExt old = checkBackOf("cancel", "order-2", NOW - 3_600_000);
+        old.getProperties().remove(TransactionAttempts.PROPERTY);
+        old.putUserProperty("legacyRequestId", "cancel-old-attempt");
+        MessageExt oldOfAnotherAttempt = checkBackOf("cancel", "order-3", NOW - 3_600_000);
+        oldOfAnotherAttempt.getProperties().remove(TransactionAttempts.PROPERTY);
+        oldOfAnotherAttempt.putUserProperty("legacyRequestId", "another-attempt");
+
+        assertThat(dispatcher.checkLocalTransaction(old)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+        assertThat(dispatcher.checkLocalTransaction(oldOfAnotherAttempt)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+    }
+
+    @Test
+    void aMessageWithoutAttemptIdIsNeverStartedAndItsCheckBackNeverCommits() {
+        TransactionListenerDispatcher dispatcher = dispatcher(checkBack("cancel"));
+        List<String> ran = new CopyOnWriteArrayList<>();
+
+        assertThat(dispatcher.executeLocalTransaction(new Message("cancel", new byte[0]), (LocalTransaction) ran::add))
+                .isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+        MessageExt young = checkBackOf("cancel", "cancel-9", NOW - 1_000);
+        young.getProperties().remove(TransactionAttempts.PROPERTY);
+        MessageExt old = checkBackOf("cancel", "cancel-9", NOW - 3_600_000);
+        old.getProperties().remove(TransactionAttempts.PROPERTY);
+        assertThat(dispatcher.checkLocalTransaction(young)).isEqualTo(LocalTransactionState.UNKNOW);
+        assertThat(dispatcher.checkLocalTransaction(old)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+
+        assertThat(ran).isEmpty();
+        assertThat(checked).isEmpty();
     }
 
     @Test
@@ -91,9 +137,9 @@ class TransactionListenerDispatcherTest {
         TransactionListenerDispatcher dispatcher = dispatcher(checkBack("cancel"));
         List<String> ran = new CopyOnWriteArrayList<>();
 
-        assertThat(dispatcher.executeLocalTransaction(new Message("other", new byte[0]), (LocalTransaction) () -> ran.add("other")))
+        assertThat(dispatcher.executeLocalTransaction(sent("other", "other-1", "a"), (LocalTransaction) ran::add))
                 .isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
-        assertThat(dispatcher.executeLocalTransaction(new Message("cancel", new byte[0]), "not a local transaction"))
+        assertThat(dispatcher.executeLocalTransaction(sent("cancel", "cancel-1", "a"), "not a local transaction"))
                 .isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
         assertThat(ran).isEmpty();
     }
@@ -152,12 +198,12 @@ class TransactionListenerDispatcherTest {
         CountDownLatch insideLocalTransaction = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         TransactionListenerDispatcher dispatcher = dispatcher(checkBack("cancel"));
-        Message sent = new Message("cancel", "cancel-1", new byte[0]);
+        Message sent = sent("cancel", "cancel-1", "cancel-attempt-1");
         MessageClientIDSetter.setUniqID(sent);
         MessageExt checkBack = checkBackOf("cancel", "cancel-1", NOW);
         checkBack.getProperties().putAll(sent.getProperties());
         ExecutorService sender = Executors.newSingleThreadExecutor();
-        LocalTransaction slow = () -> {
+        LocalTransaction slow = attemptId -> {
             insideLocalTransaction.countDown();
             try {
                 finish.await();
@@ -192,7 +238,7 @@ class TransactionListenerDispatcherTest {
             }
 
             @Override
-            public boolean isCommitted(MessageExt message) {
+            public boolean isCommitted(MessageExt message, String attemptId) {
                 return false;
             }
 
@@ -202,22 +248,30 @@ class TransactionListenerDispatcherTest {
             }
         };
         TransactionListenerDispatcher dispatcher = dispatcher(checkBack("cancel"), outcomeUnknownOnFailure);
-        LocalTransaction refused = () -> {
+        LocalTransaction refused = attemptId -> {
             throw new IllegalStateException("refused");
         };
 
-        assertThat(dispatcher.executeLocalTransaction(new Message("cancel", new byte[0]), refused)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+        assertThat(dispatcher.executeLocalTransaction(sent("cancel", "cancel-1", "a"), refused)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
         assertThat(TransactionListenerDispatcher.takeLastFailure()).hasMessage("refused");
         assertThat(TransactionListenerDispatcher.takeLastFailure()).isNull();
-        assertThat(dispatcher.executeLocalTransaction(new Message("t", new byte[0]), refused)).isEqualTo(LocalTransactionState.UNKNOW);
+        assertThat(dispatcher.executeLocalTransaction(sent("t", "t-1", "a"), refused)).isEqualTo(LocalTransactionState.UNKNOW);
         assertThat(TransactionListenerDispatcher.takeLastFailure()).hasMessage("refused");
     }
 
+    private static Message sent(String topic, String keys, String attemptId) {
+        Message message = new Message(topic, keys, new byte[0]);
+        message.putUserProperty(TransactionAttempts.PROPERTY, attemptId);
+        return message;
+    }
+
+    /** A check-back of a message whose attempt id is its key: committed when the key starts with the topic. */
     private static MessageExt checkBackOf(String topic, String keys, long bornAt) {
         MessageExt message = new MessageExt();
         message.setTopic(topic);
         message.setKeys(keys);
         message.setBornTimestamp(bornAt);
+        message.putUserProperty(TransactionAttempts.PROPERTY, keys);
         return message;
     }
 }

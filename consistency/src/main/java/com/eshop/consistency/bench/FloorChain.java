@@ -36,7 +36,7 @@ import java.util.UUID;
  *                 [T9 runs here]
  *                 SELECT order_info                       OrderRepository.findOrder (RefundMoneyService.refundMoney)
  *                 UPDATE after_sale_info -> 50, UPDATE after_sale_refund -> 20, INSERT after_sale_log
- *                                                         AfterSaleRepository.markRefunding (the coupon release's local transaction)
+ *                                                         AfterSaleRepository.recordRefund (the coupon release's local transaction)
  * T9  pay_db      SELECT pay_refund by request id         ExecuteRefundService.executeRefund
  *                 SELECT pay_capture FOR UPDATE, SELECT pay_refund by request id, SELECT SUM(refund_amount), INSERT pay_refund
  *                                                         RefundLedger.book
@@ -44,10 +44,11 @@ import java.util.UUID;
  * T11 market_db   UPDATE user_coupon (1 row)              ReleaseUserCouponService.releaseUserCoupon: the coupon release refundMoney
  *                                                         sends with the refund, the one release of a paid order's coupon
  * T12 order_db    SELECT after_sale_refund by request id  CompleteRefundService.completeRefund (RefundCompletedListener)
+ *                 SELECT after_sale_info                  AfterSaleRepository.findAfterSale (AfterSaleLifecycle.onRefundNotified)
  *                 UPDATE after_sale_info -> 60, INSERT after_sale_log
  *                                                         AfterSaleRepository.markRefunded
  * </pre>
- * 40 statements in 12 transactions. Left out as not part of the chain's business SQL: the transactional-message
+ * 41 statements in 12 transactions. Left out as not part of the chain's business SQL: the transactional-message
  * check-backs (asked only when an outcome is unknown) and order_cancel_settlement, which CancelledOrderReconciler
  * writes in a later job run (cancelled longer than the reconcile grace), not in the chain.
  */
@@ -246,6 +247,7 @@ final class FloorChain {
     static void completeRefund(FloorCaller caller, CancelMessage cancel) throws SQLException {
         Row refund = caller.one(FloorDatabase.ORDER, "SELECT * FROM after_sale_refund WHERE refund_request_id = ?", cancel.refundRequestId());
         String afterSaleId = refund.str("after_sale_id");
+        caller.one(FloorDatabase.ORDER, "SELECT * FROM after_sale_info WHERE after_sale_id = ?", afterSaleId);
         caller.update(FloorDatabase.ORDER, 1, "UPDATE after_sale_info SET after_sale_status = ?"
                 + " WHERE after_sale_id = ? AND after_sale_status = ?", AFTER_SALE_REFUNDED, afterSaleId, AFTER_SALE_REFUNDING);
         insertAfterSaleLog(caller, afterSaleId, AFTER_SALE_REFUNDING, AFTER_SALE_REFUNDED, "refund notified by the gateway");

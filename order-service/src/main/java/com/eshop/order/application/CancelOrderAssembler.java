@@ -9,9 +9,8 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.UUID;
 
-/** The body of RELEASE_ASSETS for one cancel attempt: the order as it was when the cancel was decided. */
+/** The body of RELEASE_ASSETS: the order as it was when the cancel was decided. */
 @Component
 @RequiredArgsConstructor
 public class CancelOrderAssembler {
@@ -24,7 +23,6 @@ public class CancelOrderAssembler {
         request.setOrderId(orderId);
         request.setUserId(order.userId());
         request.setCancelType(cancelType.getCode());
-        request.setCancelRequestId(UUID.randomUUID().toString());
         request.setOrderInfoDTO(OrderDtoAssembler.toDetail(order, items, orderRepository.findPayment(orderId)));
         request.setOrderItemDTOList(OrderDtoAssembler.toItems(items));
         return request;

@@ -31,11 +31,11 @@ public class CancelOrderGlobalTransaction {
      * as "nothing to intercept" and commit, before the rollback brought the fulfillment rows back.
      */
     @GlobalTransactional(name = "cancel-order", rollbackFor = Exception.class, timeoutMills = 30_000)
-    public void cancelOrderFulfillmentAndUpdateOrderStatus(CancelOrderAssembleRequest request) {
+    public void cancelOrderFulfillmentAndUpdateOrderStatus(CancelOrderAssembleRequest request, String cancelAttemptId) {
         OrderStatusEnum from = OrderStatusEnum.of(request.getOrderInfoDTO().getOrderStatus());
         OrderOperateTypeEnum operateType = OrderCancelTypeEnum.TIMEOUT_CANCELED.getCode().equals(request.getCancelType())
                 ? OrderOperateTypeEnum.AUTO_CANCEL_ORDER : OrderOperateTypeEnum.MANUAL_CANCEL_ORDER;
-        if (!orderRepository.cancel(request.getOrderId(), from, request.getCancelType(), operateType, request.getCancelRequestId())) {
+        if (!orderRepository.cancel(request.getOrderId(), from, request.getCancelType(), operateType, cancelAttemptId)) {
             throw new BizException(ErrorCode.CANCEL_ORDER_PROCESS_FAILED, "order " + request.getOrderId() + " left " + from + " meanwhile");
         }
         if (from != OrderStatusEnum.CREATED) {

@@ -21,7 +21,6 @@ import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -111,16 +110,15 @@ public class CancelOrderService {
     }
 
     /** Check-back of RELEASE_ASSETS: did this cancel attempt commit globally? */
-    public boolean isCancelCommitted(String orderId, String cancelRequestId) {
-        return orderRepository.isCancelCommitted(orderId, cancelRequestId);
+    public boolean isCancelCommitted(String orderId, String cancelAttemptId) {
+        return orderRepository.isCancelCommitted(orderId, cancelAttemptId);
     }
 
     /** Runs under the cancel lock: RELEASE_ASSETS is committed only once the cancel global transaction has committed. */
     private void executeCancelOrder(Order order, OrderCancelTypeEnum cancelType) {
         CancelOrderAssembleRequest request = cancelOrderAssembler.assemble(order, cancelType);
         LocalTransactionState state = mqProducer.sendInTransaction(RocketMqConstant.RELEASE_ASSETS_TOPIC, order.orderId(), request,
-                Map.of(CancelOrderAssembleRequest.CANCEL_REQUEST_ID, request.getCancelRequestId()),
-                () -> cancelOrderGlobalTransaction.cancelOrderFulfillmentAndUpdateOrderStatus(request));
+                attemptId -> cancelOrderGlobalTransaction.cancelOrderFulfillmentAndUpdateOrderStatus(request, attemptId));
         if (state != LocalTransactionState.COMMIT_MESSAGE) {
             throw new BizException(ErrorCode.CANCEL_ORDER_PROCESS_FAILED,
                     "cancel of " + order.orderId() + " not confirmed yet; retry to see its outcome");

@@ -1,11 +1,9 @@
 package com.eshop.order.application;
 
-import com.eshop.common.api.enums.AfterSaleStatusEnum;
 import com.eshop.common.api.enums.OrderCancelTypeEnum;
 import com.eshop.common.api.enums.OrderStatusEnum;
-import com.eshop.common.api.mq.ActualRefundMessage;
 import com.eshop.common.api.mq.CancelOrderAssembleRequest;
-import com.eshop.order.domain.AfterSale;
+import com.eshop.order.domain.AfterSaleLifecycle;
 import com.eshop.order.domain.AfterSaleRefund;
 import com.eshop.order.domain.AfterSaleRepository;
 import com.eshop.order.domain.Order;
@@ -129,30 +127,31 @@ public class CancelledOrderReconciler {
         return true;
     }
 
-    /** Re-drives what is open of the refund; true when the gateway refund itself was still to run. */
+    /**
+     * Takes the after-sale's next step of its {@link AfterSaleLifecycle} through the chain's own use case; true when
+     * the gateway refund itself was still to run.
+     */
     private boolean redriveRefund(CancelOrderAssembleRequest request, List<String> open) {
         String afterSaleId = RefundRequestIds.afterSaleId(request.getOrderId());
-        Optional<AfterSale> afterSale = afterSaleRepository.findAfterSale(afterSaleId);
-        if (afterSale.isEmpty()) {
-            open.add("refund request");
-            prepareRefundService.processCancelOrder(request);
-            return true;
-        }
-        if (afterSale.get().status() == AfterSaleStatusEnum.REVIEW_PASS) {
-            open.add("refund");
-            ActualRefundMessage message = new ActualRefundMessage();
-            message.setOrderId(request.getOrderId());
-            message.setAfterSaleId(afterSaleId);
-            message.setLastReturnGoods(request.isLastReturnGoods());
-            refundMoneyService.refundMoney(message);
-            return true;
-        }
-        if (afterSale.get().status() == AfterSaleStatusEnum.REFUNDING) {
-            // refunded, but the gateway's notification never arrived: the same refund request again makes it re-send it
-            open.add("refund notification");
-            AfterSaleRefund refund = afterSaleRepository.findRefund(afterSaleId).orElseThrow();
-            payGateway.executeRefund(refund.refundRequestId(), refund.orderId(), refund.outTradeNo(), refund.payType(), refund.refundAmount());
-        }
-        return false;
+        return switch (AfterSaleLifecycle.nextStep(AfterSaleLifecycle.statusOf(afterSaleRepository.findAfterSale(afterSaleId)))) {
+            case PREPARE_REFUND -> {
+                open.add("refund request");
+                prepareRefundService.processCancelOrder(request);
+                yield true;
+            }
+            case REFUND_MONEY -> {
+                open.add("refund");
+                refundMoneyService.refundMoney(PrepareRefundService.actualRefundMessage(request));
+                yield true;
+            }
+            case AWAIT_NOTIFICATION -> {
+                // refunded, but the gateway's notification never arrived: the same refund request again makes it re-send it
+                open.add("refund notification");
+                AfterSaleRefund refund = afterSaleRepository.findRefund(afterSaleId).orElseThrow();
+                payGateway.executeRefund(refund.refundRequestId(), refund.orderId(), refund.outTradeNo(), refund.payType(), refund.refundAmount());
+                yield false;
+            }
+            case NONE -> false;
+        };
     }
 }

@@ -4,28 +4,23 @@ import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.mq.RefundCompletedMessage;
 import com.eshop.common.api.pay.PayRefundRequest;
 import com.eshop.order.domain.AfterSale;
+import com.eshop.order.domain.AfterSaleLifecycle;
 import com.eshop.order.domain.AfterSaleRefund;
 import com.eshop.order.domain.AfterSaleRepository;
-import com.eshop.order.domain.Order;
-import com.eshop.order.domain.OrderRepository;
 import com.eshop.support.error.BizException;
 import com.eshop.support.error.Checks;
 import com.eshop.support.lock.RedisLock;
-import com.eshop.support.metrics.EshopMetrics;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The gateway's refund notification (section 15, last step): completes the after-sale of that refund, REFUNDING ->
- * REFUNDED; a repeat changes nothing. It may overtake refundMoney's own bookkeeping: while the after-sale is still
- * REVIEW_PASS it is refused, so the message comes back later. A refund that belongs to no after-sale (a payment the
- * order did not keep) has nothing to complete. Each completion records the time from the order's cancel
- * ({@link EshopMetrics#CANCEL_TO_REFUND}).
+ * The gateway's refund notification (section 15, last step), as the {@link AfterSaleLifecycle} says: it completes a
+ * REFUNDING after-sale (REFUNDED); at REVIEW_PASS it has overtaken refundMoney's record of the refund and is kept on the
+ * refund row, so the after-sale completes when that record is made; a repeat changes nothing. A refund that belongs to
+ * no after-sale (a payment the order did not keep) has nothing to complete.
  */
 @Slf4j
 @Service
@@ -33,8 +28,7 @@ import java.util.Optional;
 public class CompleteRefundService {
     private final AfterSaleRepository afterSaleRepository;
     private final RedisLock redisLock;
-    private final OrderRepository orderRepository;
-    private final EshopMetrics metrics;
+    private final CancelToRefundTimer cancelToRefundTimer;
 
     public void completeRefund(RefundCompletedMessage message) {
         String refundRequestId = Checks.id(message.getRefundRequestId(), "refundRequestId", PayRefundRequest.MAX_REFUND_REQUEST_ID_LENGTH);
@@ -50,12 +44,28 @@ public class CompleteRefundService {
         }
         String afterSaleId = refund.afterSaleId();
         try (RedisLock.LockHandle ignored = redisLock.lock(OrderLocks.refundMoney(afterSaleId))) {
-            if (afterSaleRepository.markRefunded(afterSaleId)) {
-                log.info("after-sale {} refunded", afterSaleId);
-                orderRepository.findOrder(refund.orderId()).map(Order::cancelTime)
-                        .ifPresent(cancelTime -> metrics.cancelToRefund(Duration.between(cancelTime, Instant.now())));
-            } else if (afterSaleRepository.findAfterSale(afterSaleId).filter(AfterSale::isRefundExecuted).isEmpty()) {
-                throw new BizException(ErrorCode.LOCK_BUSY, "after-sale " + afterSaleId + " has not recorded its refund yet");
+            // the refund row read before the lock may be stale; each write below is conditional, a lost race is redelivered
+            AfterSale afterSale = afterSaleRepository.findAfterSale(afterSaleId).orElseThrow();
+            boolean applied = switch (AfterSaleLifecycle.onRefundNotified(afterSale, refund)) {
+                case COMPLETES -> {
+                    boolean refunded = afterSaleRepository.markRefunded(afterSaleId);
+                    if (refunded) {
+                        log.info("after-sale {} refunded", afterSaleId);
+                        cancelToRefundTimer.refunded(refund.orderId());
+                    }
+                    yield refunded;
+                }
+                case OVERTAKES_REFUND_RECORD -> {
+                    log.info("refund of after-sale {} notified before refundMoney recorded it: it completes when recorded", afterSaleId);
+                    yield afterSaleRepository.recordRefundNotified(afterSaleId);
+                }
+                case REPEATED -> {
+                    log.info("refund notification of after-sale {} ({}) repeated: nothing to do", afterSaleId, afterSale.status());
+                    yield true;
+                }
+            };
+            if (!applied) {
+                throw new BizException(ErrorCode.LOCK_BUSY, "after-sale " + afterSaleId + " changed while its notification was applied");
             }
         }
     }

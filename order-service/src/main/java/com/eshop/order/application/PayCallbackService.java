@@ -21,8 +21,6 @@ import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The pay system's pay callback (sections 10, 11), called by pay-service after it verified the gateway's
@@ -37,9 +35,6 @@ public class PayCallbackService {
     private final PayGateway payGateway;
     private final RedisLock redisLock;
     private final MqProducer mqProducer;
-
-    /** Message property of PAID_ORDER_SUCCESS: the pay attempt whose local transaction the message belongs to. */
-    public static final String PAY_REQUEST_ID = "payRequestId";
 
     public void payCallback(PayCallbackRequest request) {
         Checks.notNull(request, "request");
@@ -72,33 +67,32 @@ public class PayCallbackService {
     }
 
     /**
-     * PAID_ORDER_SUCCESS, delivered iff its own local transaction, updateOrderStatusPaid, committed. The attempt's id
-     * travels with the half message and is written with the payment: a callback retried after a send whose outcome was
-     * lost (the broker stored the half message, the answer never came) leaves a half message whose check-back must
-     * roll it back even though a later attempt paid the order.
+     * PAID_ORDER_SUCCESS, delivered iff its own local transaction, updateOrderStatusPaid, committed. The send's
+     * attempt id is written with the payment: a callback retried after a send whose outcome was lost (the broker stored
+     * the half message, the answer never came) leaves a half message whose check-back must roll it back even though a
+     * later attempt paid the order.
      */
     private void sendPaidOrderSuccessMessage(String orderId, int payType, String outTradeNo, int payAmount) {
         PaidOrderSuccessMessage message = new PaidOrderSuccessMessage();
         message.setOrderId(orderId);
         message.setOutTradeNo(outTradeNo);
-        String payRequestId = UUID.randomUUID().toString();
         LocalTransactionState state = mqProducer.sendInTransaction(RocketMqConstant.PAID_ORDER_SUCCESS_TOPIC, orderId, message,
-                Map.of(PAY_REQUEST_ID, payRequestId), () -> updateOrderStatusPaid(orderId, payType, outTradeNo, payAmount, payRequestId));
+                attemptId -> updateOrderStatusPaid(orderId, payType, outTradeNo, payAmount, attemptId));
         if (state != LocalTransactionState.COMMIT_MESSAGE) {
             throw new BizException(ErrorCode.SYSTEM_ERROR, "payment of " + orderId + " not confirmed yet; the callback may be retried");
         }
     }
 
     /** CREATED -> PAID with the accepted payment. */
-    private void updateOrderStatusPaid(String orderId, int payType, String outTradeNo, int payAmount, String payRequestId) {
-        if (!orderRepository.markPaid(orderId, payType, outTradeNo, payAmount, payRequestId)) {
+    private void updateOrderStatusPaid(String orderId, int payType, String outTradeNo, int payAmount, String payAttemptId) {
+        if (!orderRepository.markPaid(orderId, payType, outTradeNo, payAmount, payAttemptId)) {
             throw new BizException(ErrorCode.ORDER_STATUS_NOT_PAYABLE, "order " + orderId + " is no longer awaiting payment");
         }
     }
 
     /** Check-back of PAID_ORDER_SUCCESS: did that attempt's updateOrderStatusPaid commit? */
-    public boolean isPaymentAccepted(String orderId, String payRequestId) {
-        return payRequestId != null && orderRepository.isPaidBy(orderId, payRequestId);
+    public boolean isPaymentAccepted(String orderId, String payAttemptId) {
+        return orderRepository.isPaidBy(orderId, payAttemptId);
     }
 
     /** Refunds a payment the order does not keep. The refund id is fixed per (order, pay type): retries refund once. */

@@ -10,6 +10,8 @@ import com.eshop.common.api.order.OrderDetailDTO;
 import com.eshop.common.api.order.OrderItemDTO;
 import com.eshop.order.domain.AfterSale;
 import com.eshop.order.domain.AfterSaleItem;
+import com.eshop.order.domain.AfterSaleLifecycle;
+import com.eshop.order.domain.AfterSaleLifecycle.Step;
 import com.eshop.order.domain.AfterSaleRefund;
 import com.eshop.order.domain.AfterSaleRepository;
 import com.eshop.order.domain.AfterSaleTypeEnum;
@@ -26,13 +28,12 @@ import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The refund's first stage (section 15) on CANCEL_REFUND_REQUEST: one after-sale per cancelled paid order, written as
- * the local transaction of ACTUAL_REFUND (section 19). A redelivery finds the after-sale and sends nothing.
+ * The refund's first stage (section 15) on CANCEL_REFUND_REQUEST, {@link Step#PREPARE_REFUND} of the
+ * {@link AfterSaleLifecycle}: one after-sale per cancelled paid order, written as the local transaction of
+ * ACTUAL_REFUND (section 19). A redelivery finds the after-sale past that step and sends nothing.
  */
 @Slf4j
 @Service
@@ -43,9 +44,6 @@ public class PrepareRefundService {
     private final RedisLock redisLock;
     private final MqProducer mqProducer;
 
-    /** Message property of ACTUAL_REFUND: the attempt whose local transaction the message belongs to. */
-    public static final String REQUEST_ID = "afterSaleRequestId";
-
     public void processCancelOrder(CancelOrderAssembleRequest request) {
         String orderId = request.getOrderId();
         try (RedisLock.LockHandle ignored = redisLock.lock(OrderLocks.refundRequest(orderId))) {
@@ -55,26 +53,29 @@ public class PrepareRefundService {
                 return;
             }
             String afterSaleId = RefundRequestIds.afterSaleId(orderId);
-            if (afterSaleRepository.findAfterSale(afterSaleId).isPresent()) {
-                log.info("after-sale {} exists: refund request already processed", afterSaleId);
+            AfterSaleStatusEnum status = AfterSaleLifecycle.statusOf(afterSaleRepository.findAfterSale(afterSaleId));
+            if (AfterSaleLifecycle.nextStep(status) != Step.PREPARE_REFUND) {
+                log.info("after-sale {} is {}: refund request already processed", afterSaleId, status);
                 return;
             }
             int refundAmount = calculatingCancelOrderRefundAmount(payment.get());
-            ActualRefundMessage message = new ActualRefundMessage();
-            message.setOrderId(orderId);
-            message.setAfterSaleId(afterSaleId);
-            message.setLastReturnGoods(request.isLastReturnGoods());
-            // a redelivery after a send whose outcome was lost leaves the first attempt's half message: its check-back
-            // must find that attempt's own write, not the after-sale a later attempt wrote
-            String requestId = UUID.randomUUID().toString();
-            mqProducer.sendInTransaction(RocketMqConstant.ACTUAL_REFUND_TOPIC, afterSaleId, message, Map.of(REQUEST_ID, requestId),
-                    () -> insertCancelOrderAfterSale(request, afterSaleId, refundAmount, requestId));
+            mqProducer.sendInTransaction(RocketMqConstant.ACTUAL_REFUND_TOPIC, afterSaleId, actualRefundMessage(request),
+                    attemptId -> insertCancelOrderAfterSale(request, afterSaleId, refundAmount, attemptId));
         }
     }
 
     /** Check-back of ACTUAL_REFUND: that attempt wrote the after-sale with its refund row (the article had this inverted). */
-    public boolean isAfterSaleWrittenBy(String afterSaleId, String requestId) {
-        return requestId != null && afterSaleRepository.isChangedBy(afterSaleId, requestId);
+    public boolean isAfterSaleWrittenBy(String afterSaleId, String attemptId) {
+        return afterSaleRepository.isChangedBy(afterSaleId, attemptId);
+    }
+
+    /** The body of ACTUAL_REFUND for a cancelled order's after-sale. */
+    static ActualRefundMessage actualRefundMessage(CancelOrderAssembleRequest request) {
+        ActualRefundMessage message = new ActualRefundMessage();
+        message.setOrderId(request.getOrderId());
+        message.setAfterSaleId(RefundRequestIds.afterSaleId(request.getOrderId()));
+        message.setLastReturnGoods(request.isLastReturnGoods());
+        return message;
     }
 
     /** A cancelled order is refunded in full: what was paid. */
@@ -83,7 +84,7 @@ public class PrepareRefundService {
     }
 
     /** After-sale info, items, log and refund row, all or nothing. */
-    private void insertCancelOrderAfterSale(CancelOrderAssembleRequest request, String afterSaleId, int refundAmount, String requestId) {
+    private void insertCancelOrderAfterSale(CancelOrderAssembleRequest request, String afterSaleId, int refundAmount, String attemptId) {
         OrderDetailDTO order = request.getOrderInfoDTO();
         if (order.getTotalAmount() == null || order.getTotalAmount() <= 0) {
             throw new BizException(ErrorCode.SYSTEM_ERROR, "order " + request.getOrderId() + " has no total amount to apportion the refund by");
@@ -101,6 +102,6 @@ public class PrepareRefundService {
         }
         AfterSaleRefund refund = new AfterSaleRefund(afterSaleId, request.getOrderId(), RefundRequestIds.forAfterSale(afterSaleId),
                 order.getPayType(), order.getOutTradeNo(), refundAmount, RefundStatusEnum.UN_REFUND);
-        afterSaleRepository.insertAfterSale(afterSale, items, refund, requestId);
+        afterSaleRepository.insertAfterSale(afterSale, items, refund, attemptId);
     }
 }

@@ -28,8 +28,8 @@ public class ActualRefundCheckBack implements TransactionCheckBack {
 
     /** COMMIT when the records exist (the article committed when they were missing). */
     @Override
-    public boolean isCommitted(MessageExt message) {
-        return prepareRefundService.isAfterSaleWrittenBy(body(message).getAfterSaleId(), message.getUserProperty(PrepareRefundService.REQUEST_ID));
+    public boolean isCommitted(MessageExt message, String attemptId) {
+        return prepareRefundService.isAfterSaleWrittenBy(body(message).getAfterSaleId(), attemptId);
     }
 
     private static ActualRefundMessage body(MessageExt message) {

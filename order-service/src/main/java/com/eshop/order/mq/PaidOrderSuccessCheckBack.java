@@ -25,7 +25,7 @@ public class PaidOrderSuccessCheckBack implements TransactionCheckBack {
     }
 
     @Override
-    public boolean isCommitted(MessageExt message) {
-        return payCallbackService.isPaymentAccepted(message.getKeys(), message.getUserProperty(PayCallbackService.PAY_REQUEST_ID));
+    public boolean isCommitted(MessageExt message, String attemptId) {
+        return payCallbackService.isPaymentAccepted(message.getKeys(), attemptId);
     }
 }

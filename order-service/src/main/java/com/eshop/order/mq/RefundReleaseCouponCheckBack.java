@@ -8,7 +8,7 @@ import lombok.RequiredArgsConstructor;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.springframework.stereotype.Component;
 
-/** refundMoney on the last item: the coupon release is delivered iff the after-sale moved to REFUNDING. */
+/** refundMoney on the last item: the coupon release is delivered iff that attempt recorded the after-sale's refund. */
 @Component
 @RequiredArgsConstructor
 public class RefundReleaseCouponCheckBack implements TransactionCheckBack {
@@ -25,8 +25,7 @@ public class RefundReleaseCouponCheckBack implements TransactionCheckBack {
     }
 
     @Override
-    public boolean isCommitted(MessageExt message) {
-        return refundMoneyService.isRefundExecutedBy(message.getUserProperty(RefundMoneyService.AFTER_SALE_ID),
-                message.getUserProperty(RefundMoneyService.REQUEST_ID));
+    public boolean isCommitted(MessageExt message, String attemptId) {
+        return refundMoneyService.isRefundRecordedBy(message.getUserProperty(RefundMoneyService.AFTER_SALE_ID), attemptId);
     }
 }

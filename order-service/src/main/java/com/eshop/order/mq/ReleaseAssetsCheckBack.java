@@ -1,6 +1,5 @@
 package com.eshop.order.mq;
 
-import com.eshop.common.api.mq.CancelOrderAssembleRequest;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.order.application.CancelOrderGlobalTransaction;
 import com.eshop.order.application.CancelOrderService;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * RELEASE_ASSETS is delivered iff the cancel global transaction committed (section 17, with the article's ordering
- * fixed). From the message alone: the order id (key) and the cancel attempt (property).
+ * fixed). From the message alone: the order id (key) and the cancel attempt (its attempt id).
  */
 @Component
 @RequiredArgsConstructor
@@ -31,8 +30,8 @@ public class ReleaseAssetsCheckBack implements TransactionCheckBack {
     }
 
     @Override
-    public boolean isCommitted(MessageExt message) {
-        return cancelOrderService.isCancelCommitted(message.getKeys(), message.getUserProperty(CancelOrderAssembleRequest.CANCEL_REQUEST_ID));
+    public boolean isCommitted(MessageExt message, String attemptId) {
+        return cancelOrderService.isCancelCommitted(message.getKeys(), attemptId);
     }
 
     @Override

@@ -30,8 +30,7 @@ class CancelOrderServiceTest {
         CancelOrderAssembleRequest body = (CancelOrderAssembleRequest) sent.body();
         assertThat(body.getOrderInfoDTO().getOrderStatus()).isEqualTo(OrderStatusEnum.CREATED.getCode());
         assertThat(body.getOrderItemDTOList()).hasSize(2);
-        String attempt = sent.properties().get(CancelOrderAssembleRequest.CANCEL_REQUEST_ID);
-        assertThat(attempt).isEqualTo(body.getCancelRequestId());
+        String attempt = sent.attemptId();
         assertThat(f.orders.operateLogs).anyMatch(log -> log.type() == OrderOperateTypeEnum.MANUAL_CANCEL_ORDER && attempt.equals(log.requestId()));
         assertThat(f.fulfill.intercepted).isEmpty();
         assertThat(f.cancelOrderService.isCancelCommitted("O1", attempt)).isTrue();

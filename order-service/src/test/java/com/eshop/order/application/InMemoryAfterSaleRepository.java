@@ -4,6 +4,7 @@ import com.eshop.common.api.enums.AfterSaleStatusEnum;
 import com.eshop.common.api.enums.RefundStatusEnum;
 import com.eshop.order.domain.AfterSale;
 import com.eshop.order.domain.AfterSaleItem;
+import com.eshop.order.domain.AfterSaleLifecycle;
 import com.eshop.order.domain.AfterSaleRefund;
 import com.eshop.order.domain.AfterSaleRepository;
 
@@ -44,31 +45,48 @@ class InMemoryAfterSaleRepository implements AfterSaleRepository {
     }
 
     @Override
-    public void insertAfterSale(AfterSale afterSale, List<AfterSaleItem> afterSaleItems, AfterSaleRefund refund, String requestId) {
+    public void insertAfterSale(AfterSale afterSale, List<AfterSaleItem> afterSaleItems, AfterSaleRefund refund, String attemptId) {
         if (afterSales.putIfAbsent(afterSale.afterSaleId(), afterSale) != null) {
             throw new IllegalStateException("duplicate after-sale " + afterSale.afterSaleId());
         }
         items.put(afterSale.afterSaleId(), List.copyOf(afterSaleItems));
         refunds.put(afterSale.afterSaleId(), refund);
         log.add(afterSale.afterSaleId() + ":UN_CREATED->" + afterSale.status());
-        changedBy.add(afterSale.afterSaleId() + "/" + requestId);
+        changedBy.add(afterSale.afterSaleId() + "/" + attemptId);
     }
 
     @Override
-    public boolean markRefunding(String afterSaleId, String requestId) {
-        if (!transit(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS, AfterSaleStatusEnum.REFUNDING)) {
+    public boolean recordRefund(String afterSaleId, AfterSaleStatusEnum to, String attemptId) {
+        if (!AfterSaleLifecycle.canTransit(AfterSaleStatusEnum.REVIEW_PASS, to)) {
+            throw new IllegalArgumentException("REVIEW_PASS -> " + to);
+        }
+        if (!transit(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS, to)) {
             return false;
         }
-        changedBy.add(afterSaleId + "/" + requestId);
-        AfterSaleRefund r = refunds.get(afterSaleId);
-        refunds.put(afterSaleId, new AfterSaleRefund(r.afterSaleId(), r.orderId(), r.refundRequestId(), r.payType(), r.outTradeNo(),
-                r.refundAmount(), RefundStatusEnum.REFUND_SUCCESS));
+        changedBy.add(afterSaleId + "/" + attemptId);
+        refundDone(afterSaleId);
         return true;
     }
 
     @Override
-    public boolean isChangedBy(String afterSaleId, String requestId) {
-        return changedBy.contains(afterSaleId + "/" + requestId);
+    public boolean recordRefundNotified(String afterSaleId) {
+        if (refunds.get(afterSaleId).refundStatus() != RefundStatusEnum.UN_REFUND) {
+            return false;
+        }
+        refundDone(afterSaleId);
+        log.add(afterSaleId + ":refund notified");
+        return true;
+    }
+
+    private void refundDone(String afterSaleId) {
+        AfterSaleRefund r = refunds.get(afterSaleId);
+        refunds.put(afterSaleId, new AfterSaleRefund(r.afterSaleId(), r.orderId(), r.refundRequestId(), r.payType(), r.outTradeNo(),
+                r.refundAmount(), RefundStatusEnum.REFUND_SUCCESS));
+    }
+
+    @Override
+    public boolean isChangedBy(String afterSaleId, String attemptId) {
+        return changedBy.contains(afterSaleId + "/" + attemptId);
     }
 
     @Override

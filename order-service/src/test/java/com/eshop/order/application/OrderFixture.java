@@ -48,8 +48,9 @@ class OrderFixture {
     final PayCallbackService payCallbackService = new PayCallbackService(orders, pay, locks, mq);
     final ReleaseAssetsService releaseAssetsService = new ReleaseAssetsService(mq);
     final PrepareRefundService prepareRefundService = new PrepareRefundService(orders, afterSales, locks, mq);
-    final RefundMoneyService refundMoneyService = new RefundMoneyService(orders, afterSales, pay, locks, mq);
-    final CompleteRefundService completeRefundService = new CompleteRefundService(afterSales, locks, orders, metrics);
+    final CancelToRefundTimer cancelToRefundTimer = new CancelToRefundTimer(orders, metrics);
+    final RefundMoneyService refundMoneyService = new RefundMoneyService(orders, afterSales, pay, locks, mq, cancelToRefundTimer);
+    final CompleteRefundService completeRefundService = new CompleteRefundService(afterSales, locks, cancelToRefundTimer);
     final CancelledOrderReconciler reconciler = new CancelledOrderReconciler(orders, afterSales, assembler, releaseAssetsService,
             prepareRefundService, refundMoneyService, inventory, market, pay, properties, metrics);
 

@@ -14,14 +14,10 @@ import java.util.List;
  */
 @Data
 public class CancelOrderAssembleRequest {
-    /** Message property naming the cancel attempt; its operate log row carries the same id. */
-    public static final String CANCEL_REQUEST_ID = "cancelRequestId";
-
     private String orderId;
     private String userId;
     @CodeOf(OrderCancelTypeEnum.class)
     private Integer cancelType;
-    private String cancelRequestId;
     private OrderDetailDTO orderInfoDTO;
     private List<OrderItemDTO> orderItemDTOList;
     /** Cancelling an order returns all of it (the coupon goes back with the last item). */

@@ -5,6 +5,7 @@ import com.eshop.common.api.enums.AfterSaleStatusEnum;
 import com.eshop.common.api.enums.RefundStatusEnum;
 import com.eshop.order.domain.AfterSale;
 import com.eshop.order.domain.AfterSaleItem;
+import com.eshop.order.domain.AfterSaleLifecycle;
 import com.eshop.order.domain.AfterSaleRefund;
 import com.eshop.order.domain.AfterSaleRepository;
 import lombok.RequiredArgsConstructor;
@@ -49,29 +50,40 @@ public class MybatisAfterSaleRepository implements AfterSaleRepository {
 
     @Override
     @Transactional(rollbackFor = Exception.class)
-    public void insertAfterSale(AfterSale afterSale, List<AfterSaleItem> items, AfterSaleRefund refund, String requestId) {
+    public void insertAfterSale(AfterSale afterSale, List<AfterSaleItem> items, AfterSaleRefund refund, String attemptId) {
         afterSaleInfoMapper.insert(OrderRows.toRow(afterSale));
         items.forEach(item -> afterSaleItemMapper.insert(OrderRows.toRow(item)));
-        insertLog(afterSale.afterSaleId(), AfterSaleStatusEnum.UN_CREATED, afterSale.status(), "order cancelled: refund approved", requestId);
+        insertLog(afterSale.afterSaleId(), AfterSaleStatusEnum.UN_CREATED, afterSale.status(), "order cancelled: refund approved", attemptId);
         afterSaleRefundMapper.insert(OrderRows.toRow(refund));
     }
 
     @Override
     @Transactional(rollbackFor = Exception.class)
-    public boolean markRefunding(String afterSaleId, String requestId) {
-        if (afterSaleInfoMapper.transitStatus(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS.getCode(), AfterSaleStatusEnum.REFUNDING.getCode()) == 0) {
+    public boolean recordRefund(String afterSaleId, AfterSaleStatusEnum to, String attemptId) {
+        checkAllowed(AfterSaleStatusEnum.REVIEW_PASS, to);
+        if (afterSaleInfoMapper.transitStatus(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS.getCode(), to.getCode()) == 0) {
             return false;
         }
         afterSaleRefundMapper.transitRefundStatus(afterSaleId, RefundStatusEnum.UN_REFUND.getCode(), RefundStatusEnum.REFUND_SUCCESS.getCode());
-        insertLog(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS, AfterSaleStatusEnum.REFUNDING, "refund executed by the gateway", requestId);
+        insertLog(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS, to, "refund executed by the gateway", attemptId);
         return true;
     }
 
     @Override
-    public boolean isChangedBy(String afterSaleId, String requestId) {
+    @Transactional(rollbackFor = Exception.class)
+    public boolean recordRefundNotified(String afterSaleId) {
+        if (afterSaleRefundMapper.transitRefundStatus(afterSaleId, RefundStatusEnum.UN_REFUND.getCode(), RefundStatusEnum.REFUND_SUCCESS.getCode()) == 0) {
+            return false;
+        }
+        insertLog(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS, AfterSaleStatusEnum.REVIEW_PASS, "refund notified before it was recorded", null);
+        return true;
+    }
+
+    @Override
+    public boolean isChangedBy(String afterSaleId, String attemptId) {
         return afterSaleLogMapper.selectCount(new LambdaQueryWrapper<AfterSaleLogDO>()
                 .eq(AfterSaleLogDO::getAfterSaleId, afterSaleId)
-                .eq(AfterSaleLogDO::getRequestId, requestId)) > 0;
+                .eq(AfterSaleLogDO::getRequestId, attemptId)) > 0;
     }
 
     @Override
@@ -82,6 +94,12 @@ public class MybatisAfterSaleRepository implements AfterSaleRepository {
         }
         insertLog(afterSaleId, AfterSaleStatusEnum.REFUNDING, AfterSaleStatusEnum.REFUNDED, "refund notified by the gateway", null);
         return true;
+    }
+
+    private static void checkAllowed(AfterSaleStatusEnum from, AfterSaleStatusEnum to) {
+        if (!AfterSaleLifecycle.canTransit(from, to)) {
+            throw new IllegalArgumentException("after-sale " + from + " -> " + to + " is not a transition of its lifecycle");
+        }
     }
 
     private void insertLog(String afterSaleId, AfterSaleStatusEnum from, AfterSaleStatusEnum to, String remark, String requestId) {
