@@ -1,6 +1,5 @@
 package com.eshop.systemtest.operations;
 
-import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.stack.ServiceSpec;
@@ -46,7 +45,7 @@ class MonitoringDriftIT {
                 "eshop_mq_dead_letters_total", "eshop_order_cancel_to_refund_seconds_bucket", "eshop_lock_busy_total",
                 "eshop_order_timeout_lateness_seconds_bucket", "jvm_memory_used_bytes");
 
-        cancelAPaidOrder();
+        scenario.paidOrderCancelledInFulfillment(TestData.nextUserWithCoupon(), "SKU-1014");
         letAnUnpaidOrderTimeOut();
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
@@ -73,17 +72,6 @@ class MonitoringDriftIT {
         return usedBy;
     }
 
-    private void cancelAPaidOrder() {
-        TestData.UserCoupon user = TestData.nextUserWithCoupon();
-        CreateOrderDTO order = scenario.createOrder(user.userId(), user.couponId(), items("SKU-1014", 1));
-        scenario.pay(order, user.userId());
-        scenario.awaitOrderStatus(order.getOrderId(), OrderStatusEnum.FULFILL, Duration.ofSeconds(30));
-
-        JsonResult<Boolean> cancel = scenario.cancel(order.getOrderId(), user.userId());
-
-        assertThat(cancel.isOk()).as("%s %s", cancel.getErrorCode(), cancel.getErrorMessage()).isTrue();
-        Outcomes.assertFullyCancelled(scenario, order.getOrderId(), user.couponId(), 0, order.getPayAmount());
-    }
 
     private void letAnUnpaidOrderTimeOut() {
         TestData.UserCoupon user = TestData.nextUserWithCoupon();

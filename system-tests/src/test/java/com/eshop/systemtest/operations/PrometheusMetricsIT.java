@@ -1,10 +1,7 @@
 package com.eshop.systemtest.operations;
 
-import com.eshop.common.api.JsonResult;
-import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.stack.ServiceSpec;
-import com.eshop.systemtest.support.Outcomes;
 import com.eshop.systemtest.support.PrometheusScrape;
 import com.eshop.systemtest.support.Scenario;
 import com.eshop.systemtest.support.Suite;
@@ -19,7 +16,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static com.eshop.systemtest.support.Scenario.items;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,15 +31,7 @@ class PrometheusMetricsIT {
 
     @Test
     void aCancelledAndRefundedOrderShowsInTheMetricsAndItsLogLinesCarryItsId() throws Exception {
-        TestData.UserCoupon user = TestData.nextUserWithCoupon();
-        CreateOrderDTO order = scenario.createOrder(user.userId(), user.couponId(), items("SKU-1014", 1));
-        scenario.pay(order, user.userId());
-        scenario.awaitOrderStatus(order.getOrderId(), OrderStatusEnum.FULFILL, Duration.ofSeconds(30));
-
-        JsonResult<Boolean> cancel = scenario.cancel(order.getOrderId(), user.userId());
-
-        assertThat(cancel.isOk()).as("%s %s", cancel.getErrorCode(), cancel.getErrorMessage()).isTrue();
-        Outcomes.assertFullyCancelled(scenario, order.getOrderId(), user.couponId(), 0, order.getPayAmount());
+        CreateOrderDTO order = scenario.paidOrderCancelledInFulfillment(TestData.nextUserWithCoupon(), "SKU-1014");
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             String metrics = PrometheusScrape.of(ServiceSpec.byName(ServiceSpec.ORDER));

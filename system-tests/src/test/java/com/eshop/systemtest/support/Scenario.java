@@ -126,6 +126,19 @@ public final class Scenario {
         return client.afterSaleApi.cancelOrder(request);
     }
 
+    /** A paid order with the user's coupon, cancelled in FULFILL and awaited until fully cancelled and refunded. */
+    public CreateOrderDTO paidOrderCancelledInFulfillment(TestData.UserCoupon user, String skuCode) {
+        CreateOrderDTO order = createOrder(user.userId(), user.couponId(), items(skuCode, 1));
+        pay(order, user.userId());
+        awaitOrderStatus(order.getOrderId(), OrderStatusEnum.FULFILL, Duration.ofSeconds(30));
+
+        JsonResult<Boolean> cancel = cancel(order.getOrderId(), user.userId());
+
+        assertThat(cancel.isOk()).as("%s %s", cancel.getErrorCode(), cancel.getErrorMessage()).isTrue();
+        Outcomes.assertFullyCancelled(this, order.getOrderId(), user.couponId(), 0, order.getPayAmount());
+        return order;
+    }
+
     /**
      * Cancels the unpaid order while its stock release is lost on the way (the coupon's, sent right after it, is not):
      * once the coupon is free again, the stock is still locked.
