@@ -35,7 +35,7 @@ import java.util.UUID;
  *                                                         RefundMoneyService.refundMoney (findAfterSale, findRefund)
  *                 [T9 runs here]
  *                 SELECT order_info                       OrderRepository.findOrder (RefundMoneyService.refundMoney)
- *                 UPDATE after_sale_info -> 50, UPDATE after_sale_refund -> 20, INSERT after_sale_log
+ *                 UPDATE after_sale_info -> 50, INSERT after_sale_log, UPDATE after_sale_refund -> 20
  *                                                         AfterSaleRepository.recordRefund (the coupon release's local transaction)
  * T9  pay_db      SELECT pay_refund by request id         ExecuteRefundService.executeRefund
  *                 SELECT pay_capture FOR UPDATE, SELECT pay_refund by request id, SELECT SUM(refund_amount), INSERT pay_refund
@@ -215,9 +215,9 @@ final class FloorChain {
         Row order = caller.one(FloorDatabase.ORDER, "SELECT * FROM order_info WHERE order_id = ?", cancel.orderId());
         caller.update(FloorDatabase.ORDER, 1, "UPDATE after_sale_info SET after_sale_status = ?"
                 + " WHERE after_sale_id = ? AND after_sale_status = ?", AFTER_SALE_REFUNDING, afterSaleId, AFTER_SALE_REVIEW_PASS);
+        insertAfterSaleLog(caller, afterSaleId, AFTER_SALE_REVIEW_PASS, AFTER_SALE_REFUNDING, "refund executed by the gateway");
         caller.update(FloorDatabase.ORDER, 1, "UPDATE after_sale_refund SET refund_status = ?, refund_pay_time = NOW(3)"
                 + " WHERE after_sale_id = ? AND refund_status = ?", REFUND_SUCCESS, afterSaleId, UN_REFUND);
-        insertAfterSaleLog(caller, afterSaleId, AFTER_SALE_REVIEW_PASS, AFTER_SALE_REFUNDING, "refund executed by the gateway");
         caller.commit(FloorDatabase.ORDER);
         if (order.str("coupon_id") != null) {
             releaseCoupon(caller, cancel);

@@ -60,12 +60,10 @@ public class MybatisAfterSaleRepository implements AfterSaleRepository {
     @Override
     @Transactional(rollbackFor = Exception.class)
     public boolean recordRefund(String afterSaleId, AfterSaleStatusEnum to, String attemptId) {
-        checkAllowed(AfterSaleStatusEnum.REVIEW_PASS, to);
-        if (afterSaleInfoMapper.transitStatus(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS.getCode(), to.getCode()) == 0) {
+        if (!transit(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS, to, "refund executed by the gateway", attemptId)) {
             return false;
         }
         afterSaleRefundMapper.transitRefundStatus(afterSaleId, RefundStatusEnum.UN_REFUND.getCode(), RefundStatusEnum.REFUND_SUCCESS.getCode());
-        insertLog(afterSaleId, AfterSaleStatusEnum.REVIEW_PASS, to, "refund executed by the gateway", attemptId);
         return true;
     }
 
@@ -89,17 +87,19 @@ public class MybatisAfterSaleRepository implements AfterSaleRepository {
     @Override
     @Transactional(rollbackFor = Exception.class)
     public boolean markRefunded(String afterSaleId) {
-        if (afterSaleInfoMapper.transitStatus(afterSaleId, AfterSaleStatusEnum.REFUNDING.getCode(), AfterSaleStatusEnum.REFUNDED.getCode()) == 0) {
-            return false;
-        }
-        insertLog(afterSaleId, AfterSaleStatusEnum.REFUNDING, AfterSaleStatusEnum.REFUNDED, "refund notified by the gateway", null);
-        return true;
+        return transit(afterSaleId, AfterSaleStatusEnum.REFUNDING, AfterSaleStatusEnum.REFUNDED, "refund notified by the gateway", null);
     }
 
-    private static void checkAllowed(AfterSaleStatusEnum from, AfterSaleStatusEnum to) {
+    /** A move {@link AfterSaleLifecycle} allows, conditional on {@code from}, and its log row; false when it was not {@code from}. */
+    private boolean transit(String afterSaleId, AfterSaleStatusEnum from, AfterSaleStatusEnum to, String remark, String attemptId) {
         if (!AfterSaleLifecycle.canTransit(from, to)) {
             throw new IllegalArgumentException("after-sale " + from + " -> " + to + " is not a transition of its lifecycle");
         }
+        if (afterSaleInfoMapper.transitStatus(afterSaleId, from.getCode(), to.getCode()) == 0) {
+            return false;
+        }
+        insertLog(afterSaleId, from, to, remark, attemptId);
+        return true;
     }
 
     private void insertLog(String afterSaleId, AfterSaleStatusEnum from, AfterSaleStatusEnum to, String remark, String requestId) {
