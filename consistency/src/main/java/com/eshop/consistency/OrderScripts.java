@@ -1,5 +1,6 @@
 package com.eshop.consistency;
 
+import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.order.CancelOrderRequest;
 import com.eshop.common.api.order.CreateOrderDTO;
@@ -32,8 +33,8 @@ import static com.eshop.consistency.OrderStatusCodes.CANCELED;
  * client or the payment gateway would, with their retries; waits are timers, not blocked workers.
  */
 final class OrderScripts {
-    private static final Set<String> TRANSIENT = Set.of("EXCEPTION", "SYSTEM_ERROR", "LOCK_BUSY", "SEND_MQ_FAILED",
-            "CANCEL_ORDER_PROCESS_FAILED", "PAY_GATEWAY_UNAVAILABLE");
+    /** Retried like the codes the API calls retryable: the client cannot tell whether the call took effect. */
+    private static final Set<String> AMBIGUOUS = Set.of("EXCEPTION", "SYSTEM_ERROR");
 
     private static final Set<String> CALLBACK_DEFINITIVE = Set.of("OK", "ORDER_CANCEL_PAY_CALLBACK_REFUNDED",
             "ORDER_PAY_TYPE_REPEAT_REFUNDED", "ORDER_CALLBACK_PAY_AMOUNT_ERROR", "PARAM_INVALID", "ORDER_NOT_FOUND",
@@ -228,16 +229,16 @@ final class OrderScripts {
                 run.created = true;
                 run.ackCreate = true;
             });
-            if (code.equals("ORDER_ALREADY_EXISTS") || (TRANSIENT.contains(code) && attempt >= 5)) {
+            if (code.equals("ORDER_ALREADY_EXISTS") || (isTransient(code) && attempt >= 5)) {
                 adoptExisting(r, run); // an earlier attempt whose answer was lost may have created it
                 return -1;
             }
-            return TRANSIENT.contains(code) ? Math.min(5000L, 1000L << attempt) : -1; // a client retries ~20 s
+            return isTransient(code) ? Math.min(5000L, 1000L << attempt) : -1; // a client retries ~20 s
         }
         if (step instanceof Step.PrePay p) {
             String code = call(r, run, "prePay", () -> client.orderApi.prePayOrder(prePayRequest(run, p.payType())), res ->
                     run.outTradeNo.put(p.payType(), ((PrePayOrderDTO) res.getData()).getOutTradeNo()));
-            return TRANSIENT.contains(code) && attempt < 3 ? 1000L * (attempt + 1) : -1;
+            return isTransient(code) && attempt < 3 ? 1000L * (attempt + 1) : -1;
         }
         if (step instanceof Step.Callback cb) {
             String outTradeNo = run.outTradeNo.get(cb.payType());
@@ -262,11 +263,11 @@ final class OrderScripts {
         }
         if (step instanceof Step.Cancel) {
             String code = call(r, run, "cancel", () -> client.afterSaleApi.cancelOrder(cancelRequest(run)), res -> run.ackCancel = true);
-            return TRANSIENT.contains(code) && attempt < 4 ? 1000L * (attempt + 1) : -1;
+            return isTransient(code) && attempt < 4 ? 1000L * (attempt + 1) : -1;
         }
         if (step instanceof Step.OutStock) {
             String code = call(r, run, "outStock", () -> client.wmsApi.outStock(orderId), res -> run.ackOutStock = true);
-            return TRANSIENT.contains(code) && attempt < 2 ? 1000L * (attempt + 1) : -1;
+            return isTransient(code) && attempt < 2 ? 1000L * (attempt + 1) : -1;
         }
         if (step instanceof Step.Scan) {
             r.operations.incrementAndGet();
@@ -360,5 +361,9 @@ final class OrderScripts {
         request.setOrderId(run.plan.orderId());
         request.setUserId(run.userId);
         return request;
+    }
+
+    private static boolean isTransient(String code) {
+        return AMBIGUOUS.contains(code) || ErrorCode.isRetryable(code);
     }
 }

@@ -247,6 +247,40 @@ final class ChildProcess {
         }
     }
 
+    /**
+     * CPU time a process has used so far (user + system, all its threads) in milliseconds, from /proc/&lt;pid&gt;/stat;
+     * -1 when it cannot be read.
+     */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the command name (field 2) may hold spaces: fields are counted after its closing parenthesis
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1000 / ClockTicks.PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The kernel's clock ticks per second, the unit of /proc/&lt;pid&gt;/stat's CPU times. */
+    private static final class ClockTicks {
+        static final long PER_SECOND = read();
+
+        private static long read() {
+            try {
+                Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+                String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                return getconf.waitFor() == 0 ? Long.parseLong(out) : 100;
+            } catch (IOException | RuntimeException e) {
+                return 100;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 100;
+            }
+        }
+    }
+
     /** Resident set size in MiB from /proc, or -1. */
     static long rssMiB(long pid) {
         try {

@@ -435,6 +435,11 @@ public final class LocalStack implements AutoCloseable {
         return summary.totalRssMiB();
     }
 
+    /** CPU milliseconds used so far per process of the stack, by component name (see {@link StackSummary#cpuMillis}). */
+    public Map<String, Long> cpuMillis() {
+        return summary.cpuMillis();
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private void progress(String line) {

@@ -4,12 +4,16 @@ import com.eshop.common.api.mq.RocketMqConstant;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** What a started stack shows: what listens where, pids, start-up times and RSS; and its total resident memory. */
 final class StackSummary {
+    /** The launcher JVM's name in the summary and the CPU readings: ZooKeeper, the name server and the broker run in it. */
+    static final String LAUNCHER_JVM = "launcher JVM";
     private final LocalStackConfig config;
     private final StackDirs dirs;
     private final StackProgress progress;
@@ -59,7 +63,7 @@ final class StackSummary {
                     + (r.spec().module().equals(ServiceSpec.ORDER) ? ", xxl-job :" + Services.executorPort(r.spec()) : "");
             row(rows, r.spec().name(), addr, r.pid());
         }
-        rows.add(new String[]{"launcher JVM", "ZooKeeper + RocketMQ in process", Long.toString(self), "", "",
+        rows.add(new String[]{LAUNCHER_JVM, "ZooKeeper + RocketMQ in process", Long.toString(self), "", "",
                 rss(self)});
         return rows;
     }
@@ -92,6 +96,23 @@ final class StackSummary {
     private static String rss(long pid) {
         long mib = ChildProcess.rssMiB(pid);
         return mib < 0 ? "" : mib + " MiB";
+    }
+
+    /**
+     * CPU time used so far by each process of the stack, in milliseconds: every service, the Seata TC, MariaDB, Redis
+     * and the launcher JVM, which holds ZooKeeper, the name server, the broker and the gateway simulator (and whatever
+     * else runs in it, e.g. the bench's clients). A process not running is left out.
+     */
+    Map<String, Long> cpuMillis() {
+        Map<String, Optional<Long>> pids = new LinkedHashMap<>();
+        services.runners().forEach(r -> pids.put(r.spec().name(), r.pid()));
+        pids.put("seata-tc", infra.seataPid());
+        pids.put("mariadb", infra.mariaDb.pid());
+        pids.put("redis", infra.redis.pid());
+        pids.put(LAUNCHER_JVM, Optional.of(ProcessHandle.current().pid()));
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> pid.map(ChildProcess::cpuMillis).filter(ms -> ms >= 0).ifPresent(ms -> cpu.put(name, ms)));
+        return cpu;
     }
 
     /** Resident memory of the whole stack in MiB: the launcher JVM, MariaDB, Redis, the Seata TC and every service. */

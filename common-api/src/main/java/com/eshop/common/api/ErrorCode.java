@@ -1,5 +1,7 @@
 package com.eshop.common.api;
 
+import java.util.Arrays;
+
 /** Error codes returned in {@link JsonResult#getErrorCode()}; the name is the code. */
 public enum ErrorCode {
     PARAM_INVALID("request parameter is invalid"),
@@ -9,6 +11,12 @@ public enum ErrorCode {
     FLOW_LIMITED("too many requests, retry later"),
     /** A service this call needs has been failing; its circuit breaker is open, so the call was refused unchanged. */
     DOWNSTREAM_UNAVAILABLE("a service this call depends on is failing (circuit open), retry later"),
+    /**
+     * A database, Redis, another service, the transaction coordinator or the broker could not be reached or did not
+     * answer in time. Nothing of the call may have happened, or all of it: retry with the same request, which every
+     * API accepts again (ids make them idempotent) and answers with the outcome.
+     */
+    DEPENDENCY_UNAVAILABLE("a dependency of this call is unreachable or timed out, retry later"),
 
     ORDER_NOT_FOUND("order does not exist"),
     ORDER_ALREADY_EXISTS("an order with this id already exists"),
@@ -59,5 +67,22 @@ public enum ErrorCode {
 
     public String getDefaultMessage() {
         return defaultMessage;
+    }
+
+    /**
+     * A transient refusal or failure: the same request, sent again later, may succeed (and is answered with the
+     * outcome if the first one did take effect). Every other code is final for that request.
+     */
+    public boolean isRetryable() {
+        return switch (this) {
+            case LOCK_BUSY, FLOW_LIMITED, DOWNSTREAM_UNAVAILABLE, DEPENDENCY_UNAVAILABLE, CANCEL_ORDER_PROCESS_FAILED,
+                 SEND_MQ_FAILED, PAY_GATEWAY_UNAVAILABLE -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether {@code code} names a retryable code ({@link #isRetryable()}); false for any other string. */
+    public static boolean isRetryable(String code) {
+        return Arrays.stream(values()).anyMatch(c -> c.name().equals(code) && c.isRetryable());
     }
 }

@@ -5,6 +5,7 @@ import com.eshop.common.api.JsonResult;
 import org.apache.seata.rm.datasource.exec.LockConflictException;
 import lombok.extern.slf4j.Slf4j;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -22,7 +23,10 @@ public final class ApiResults {
         return call(() -> SentinelGuard.inbound(resource, action));
     }
 
-    /** Runs an API call; a refusal becomes its error code, anything else SYSTEM_ERROR. */
+    /**
+     * Runs an API call; a refusal becomes its error code, an unreachable or silent dependency DEPENDENCY_UNAVAILABLE,
+     * anything else SYSTEM_ERROR.
+     */
     public static <T> JsonResult<T> call(Supplier<T> action) {
         try {
             return JsonResult.buildSuccess(action.get());
@@ -35,6 +39,11 @@ public final class ApiResults {
             if (isGlobalLockConflict(e)) {
                 log.info("refused: LOCK_BUSY {}", rootCause(e).getMessage());
                 return JsonResult.buildError(ErrorCode.LOCK_BUSY, "a row is held by an unfinished distributed transaction, retry later");
+            }
+            Optional<String> unavailable = DependencyFailures.unavailable(e);
+            if (unavailable.isPresent()) {
+                log.warn("refused: DEPENDENCY_UNAVAILABLE ({}) {}", unavailable.get(), rootCause(e).toString());
+                return JsonResult.buildError(ErrorCode.DEPENDENCY_UNAVAILABLE, unavailable.get() + " is unreachable or timed out, retry later");
             }
             // the cause (class names, SQL) stays in the log; the caller gets the id to quote
             String errorId = UUID.randomUUID().toString();

@@ -2,8 +2,23 @@ package com.eshop.support.error;
 
 import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.JsonResult;
+import org.apache.dubbo.rpc.RpcException;
+import org.apache.seata.common.exception.FrameworkErrorCode;
+import org.apache.seata.common.exception.FrameworkException;
+import org.apache.seata.core.exception.TmTransactionException;
+import org.apache.seata.core.exception.TransactionExceptionCode;
 import org.apache.seata.rm.datasource.exec.LockConflictException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.redisson.client.RedisConnectionException;
+import org.redisson.client.RedisTimeoutException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +40,42 @@ class ApiResultsTest {
         });
 
         assertThat(result.getErrorCode()).isEqualTo(ErrorCode.LOCK_BUSY.name());
+    }
+
+    @ParameterizedTest
+    @MethodSource("unreachableOrSilentDependencies")
+    void anUnreachableOrSilentDependencyIsARetryableCodeNamingItsKindNotASystemError(Exception failure, String kind) {
+        JsonResult<Object> result = ApiResults.call(() -> {
+            throw new RuntimeException("try to proceed invocation error", failure);
+        });
+
+        assertThat(result.getErrorCode()).isEqualTo(ErrorCode.DEPENDENCY_UNAVAILABLE.name());
+        assertThat(ErrorCode.isRetryable(result.getErrorCode())).isTrue();
+        assertThat(result.getErrorMessage()).startsWith(kind + " is unreachable or timed out").doesNotContain("127.0.0.1", "secret");
+    }
+
+    static Stream<Arguments> unreachableOrSilentDependencies() {
+        return Stream.of(
+                Arguments.of(new RedisTimeoutException("Command execution timeout for 127.0.0.1:16379"), "Redis"),
+                Arguments.of(new RedisConnectionException("Unable to connect to Redis server: 127.0.0.1/127.0.0.1:16379"), "Redis"),
+                Arguments.of(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                        new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 10000ms")), "the database"),
+                Arguments.of(new QueryTimeoutException("secret statement timed out"), "the database"),
+                Arguments.of(new RpcException(RpcException.TIMEOUT_EXCEPTION, "Waiting server-side response timeout by scan timer"), "a service"),
+                Arguments.of(new RpcException(RpcException.FORBIDDEN_EXCEPTION, "No provider available for the service"), "a service"),
+                Arguments.of(new FrameworkException("can not connect to 127.0.0.1:18091", FrameworkErrorCode.NetConnect), "the transaction coordinator"),
+                Arguments.of(new TmTransactionException(TransactionExceptionCode.BeginFailed, "begin failed"), "the transaction coordinator"));
+    }
+
+    @Test
+    void aRefusalOfTheDependencyItselfIsNoOutage() {
+        JsonResult<Object> result = ApiResults.call(() -> {
+            throw new RpcException(RpcException.BIZ_EXCEPTION, "the provider threw");
+        });
+
+        assertThat(result.getErrorCode()).isEqualTo(ErrorCode.SYSTEM_ERROR.name());
+        assertThat(ErrorCode.isRetryable(ErrorCode.SYSTEM_ERROR.name())).isFalse();
+        assertThat(ErrorCode.isRetryable("NOT_A_CODE")).isFalse();
     }
 
     @Test

@@ -41,13 +41,15 @@ import java.util.stream.IntStream;
  * with their targets and the database floor measured in the same run ({@link DbFloor}). Never part of
  * {@code mvn verify}: nothing here asserts a time.
  *
- * <p>Phases, one after the other so that each figure is measured alone, after a warm-up of orders through the whole
- * chain (not measured): creates at full speed (8 callers) left
+ * <p>Phases, one after the other so that each figure is measured alone. First, right after "ready", orders paid at
+ * 10/s with nothing warmed (paid → FULFILL as the first users after a deploy see it); then a warm-up of orders
+ * through the whole chain (not measured); creates at full speed (8 callers) left
  * unpaid; 20 concurrent creates of one SKU; the timeout lateness of the first phase's orders (their pay-timeout
  * messages fire at the rate they were created, with nothing else running); create, pre-pay
  * and pay of the orders the cancels need, with paid → FULFILL; open-loop user cancels at fixed offered rates; the full
  * chain at 20 closed-loop callers until every order is refunded and its stock released; lost-timeout recovery (orders
  * whose timer message was lost, among many unpaid ones, cancelled by the scan the bench triggers); the database floor.
+ * The full chain and the floor are also measured in CPU per order of each process ({@link CpuBudget}).
  */
 public final class BenchMain {
     private static final String USAGE = """
@@ -71,9 +73,10 @@ public final class BenchMain {
     private static final List<String> CALLER_SKUS = IntStream.rangeClosed(1001, 1016).mapToObj(n -> "SKU-" + n).toList();
     private static final String CONTENDED_SKU = "SKU-1020";
 
-    private record Sizes(int warmUpOrders, int timeoutOrders, int cancelSecondsPerRate, int chainOrders, int lostOrders, int unpaidOrders, int floorOrders) {
+    private record Sizes(int coldOrders, int warmUpOrders, int timeoutOrders, int cancelSecondsPerRate, int chainOrders, int lostOrders,
+                         int unpaidOrders, int floorOrders) {
         static Sizes of(boolean quick) {
-            return quick ? new Sizes(80, 100, 6, 120, 100, 50_000, 300) : new Sizes(200, 600, 20, 600, 1000, 1_000_000, 1000);
+            return quick ? new Sizes(100, 80, 100, 6, 120, 100, 50_000, 300) : new Sizes(500, 200, 600, 20, 600, 1000, 1_000_000, 1000);
         }
     }
 
@@ -166,6 +169,7 @@ public final class BenchMain {
             orders = new BenchOrders(client, stack.payGateway(), stack::jdbcUrl);
             log("bench " + runTag + (quick ? " (quick)" : "") + " on " + Runtime.getRuntime().availableProcessors() + " cores, Seata TC store "
                     + tcStore.name().toLowerCase(Locale.ROOT));
+            coldPaidToFulfill();
             warmUp();
             List<String> timeoutOrders = createRate();
             contendedCreates();
@@ -200,6 +204,28 @@ public final class BenchMain {
     }
 
     // ----------------------------------------------------------------------------------------------- phases
+
+    /**
+     * Right after "ready", before anything has warmed the JVMs: orders created and paid at 10/s (open loop), as the
+     * first users after a deploy meet the suite; paid → FULFILL of each from the operate log.
+     */
+    private void coldPaidToFulfill() {
+        List<BenchOrders.Order> paid = Collections.synchronizedList(new ArrayList<>());
+        long started = System.nanoTime();
+        openLoop(sizes.coldOrders(), 10, (i, planned) -> {
+            BenchOrders.Order o = orders.create(runTag + "-F" + i, user(i), skusOf(i % 8), false, new Latencies());
+            if (o != null && orders.pay(o)) {
+                paid.add(o);
+            }
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<String> ids = paid.stream().map(BenchOrders.Order::orderId).toList();
+        Map<String, Long> fulfilled = waitFor(() -> orders.paidToFulfill(ids), ids.size(), Duration.ofMinutes(2));
+        Latencies toFulfill = new Latencies();
+        fulfilled.values().forEach(toFulfill::add);
+        table.add(String.format(Locale.ROOT, "paid → FULFILL from the first order after ready, paying at %.1f/s (%d/%d reached FULFILL)",
+                paid.size() / seconds, fulfilled.size(), sizes.coldOrders()), toFulfill.p50p99(), "p99 ≤ 2 s");
+    }
 
     /** Orders through the whole chain before anything is measured: the JIT compiles the hot paths first. */
     private void warmUp() {
@@ -287,25 +313,16 @@ public final class BenchMain {
         Latencies latencies = new Latencies();
         ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
         List<BenchOrders.Order> accepted = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService callers = Executors.newFixedThreadPool(200);
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        long periodNanos = 1_000_000_000L / perSecond;
-        long origin = System.nanoTime() + 100_000_000L;
-        for (int i = 0; i < batch.size(); i++) {
+        openLoop(batch.size(), perSecond, (i, planned) -> {
             BenchOrders.Order o = batch.get(i);
-            long planned = origin + i * periodNanos;
-            clock.schedule(() -> callers.submit(() -> {
-                String code = orders.cancel(o);
-                latencies.add((System.nanoTime() - planned) / 1_000_000);
-                if ("OK".equals(code)) {
-                    accepted.add(o);
-                } else {
-                    refused.add(code);
-                }
-            }), planned - System.nanoTime(), TimeUnit.NANOSECONDS);
-        }
-        shutdown(clock, Duration.ofMinutes(2));
-        shutdown(callers, Duration.ofMinutes(2));
+            String code = orders.cancel(o);
+            latencies.add((System.nanoTime() - planned) / 1_000_000);
+            if ("OK".equals(code)) {
+                accepted.add(o);
+            } else {
+                refused.add(code);
+            }
+        });
         table.add(String.format(Locale.ROOT, "cancel API at %d/s offered, %d paid orders (%d refused%s)", perSecond, batch.size(),
                 refused.size(), refused.isEmpty() ? "" : ": " + Set.copyOf(refused)), latencies.p50p99(), perSecond == 5 ? "p99 ≤ 150 ms" : "");
         waitForChains(accepted);
@@ -315,6 +332,7 @@ public final class BenchMain {
     private void fullChain(List<BenchOrders.Order> paid) {
         List<BenchOrders.Order> batch = take(paid, sizes.chainOrders());
         Latencies latencies = new Latencies();
+        CpuBudget chainCpu = CpuBudget.start(stack);
         long started = System.nanoTime();
         List<BenchOrders.Order> accepted = Collections.synchronizedList(new ArrayList<>());
         closedLoop(20, batch.size(), i -> {
@@ -326,9 +344,12 @@ public final class BenchMain {
         });
         int done = waitForChains(accepted);
         double seconds = (System.nanoTime() - started) / 1e9;
+        CpuBudget.Spent chainSpent = chainCpu.perOrder(done);
         double rate = done / seconds;
         log("measuring the database floor (" + sizes.floorOrders() + " orders, 20 callers, plain JDBC) ...");
+        CpuBudget floorCpu = CpuBudget.start(stack);
         DbFloor.Result floor = runFloor();
+        table.addSection(CpuBudget.table(chainSpent, floorCpu.perOrder(sizes.floorOrders())));
         table.add(String.format(Locale.ROOT, "full paid-order cancel chain, 20 callers (%d/%d done in %.1f s; cancel API %s)", done,
                 batch.size(), seconds, latencies.p50p99()), String.format(Locale.ROOT, "%.1f orders/s", rate), "≥ 40/s, ≥ 0.1 of floor",
                 String.format(Locale.ROOT, "%.0f orders/s (%d statements in %d transactions per order)", floor.ordersPerSecond(),
@@ -405,6 +426,26 @@ public final class BenchMain {
         Set<String> finished = done;
         batch.stream().filter(o -> finished.contains(o.orderId())).forEach(orders::giveBackCoupon);
         return finished.size();
+    }
+
+    /** One call of an open-loop phase: the i-th, planned to start at {@code plannedNanos} ({@link System#nanoTime()}). */
+    private interface PlannedCall {
+        void run(int i, long plannedNanos);
+    }
+
+    /** {@code count} calls offered at {@code perSecond}, each on time whatever the ones before it are still doing. */
+    private static void openLoop(int count, int perSecond, PlannedCall call) {
+        ExecutorService callers = Executors.newFixedThreadPool(200);
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = 1_000_000_000L / perSecond;
+        long origin = System.nanoTime() + 100_000_000L;
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            long planned = origin + i * periodNanos;
+            clock.schedule(() -> callers.submit(() -> call.run(index, planned)), planned - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        shutdown(clock, Duration.ofMinutes(2));
+        shutdown(callers, Duration.ofMinutes(5));
     }
 
     private static <V> Map<String, V> waitFor(java.util.function.Supplier<Map<String, V>> poll, int expected, Duration max) {

@@ -1,5 +1,6 @@
 package com.eshop.consistency.bench;
 
+import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.order.CancelOrderRequest;
 import com.eshop.common.api.order.CreateOrderDTO;
@@ -34,8 +35,8 @@ import java.util.stream.Collectors;
  */
 final class BenchOrders {
     static final int PAY_TYPE = com.eshop.common.api.enums.PayTypeEnum.WECHAT_PAY.getCode();
-    private static final Set<String> TRANSIENT = Set.of("EXCEPTION", "SYSTEM_ERROR", "LOCK_BUSY", "SEND_MQ_FAILED",
-            "CANCEL_ORDER_PROCESS_FAILED", "PAY_GATEWAY_UNAVAILABLE");
+    /** Retried like the codes the API calls retryable: the client cannot tell whether the call took effect. */
+    private static final Set<String> AMBIGUOUS = Set.of("EXCEPTION", "SYSTEM_ERROR");
 
     record Order(String orderId, String userId, int payAmount, CouponPool.UserCoupon coupon) {
     }
@@ -113,7 +114,7 @@ final class BenchOrders {
 
     private static <T> JsonResult<T> retrying(java.util.function.Supplier<JsonResult<T>> call) {
         JsonResult<T> result = call.get();
-        for (int attempt = 1; attempt <= 5 && !result.isOk() && TRANSIENT.contains(result.getErrorCode()); attempt++) {
+        for (int attempt = 1; attempt <= 5 && !result.isOk() && isTransient(result.getErrorCode()); attempt++) {
             sleep(Duration.ofMillis(200L * attempt));
             result = call.get();
         }
@@ -173,5 +174,9 @@ final class BenchOrders {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private static boolean isTransient(String code) {
+        return AMBIGUOUS.contains(code) || ErrorCode.isRetryable(code);
     }
 }

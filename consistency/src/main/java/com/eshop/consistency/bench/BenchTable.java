@@ -13,6 +13,7 @@ final class BenchTable {
     }
 
     private final List<Row> rows = new ArrayList<>();
+    private final List<String> sections = new ArrayList<>();
 
     void add(String figure, String measured, String target) {
         add(figure, measured, target, "", "");
@@ -21,6 +22,12 @@ final class BenchTable {
     synchronized void add(String figure, String measured, String target, String floor, String ratio) {
         rows.add(new Row(figure, measured, target, floor, ratio));
         BenchMain.log(figure + ": " + measured + (target.isEmpty() ? "" : " (target " + target + ")"));
+    }
+
+    /** A block printed below the table (e.g. another table). */
+    synchronized void addSection(String markdown) {
+        sections.add(markdown);
+        BenchMain.log(markdown);
     }
 
     synchronized String format(String runTag, boolean quick) {
@@ -34,6 +41,7 @@ final class BenchTable {
             sb.append("| ").append(r.figure()).append(" | ").append(r.measured()).append(" | ").append(r.target()).append(" | ")
                     .append(r.floor()).append(" | ").append(r.ratio()).append(" |\n");
         }
+        sections.forEach(section -> sb.append('\n').append(section));
         return sb.toString();
     }
 
