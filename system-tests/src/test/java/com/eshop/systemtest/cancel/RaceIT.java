@@ -34,7 +34,7 @@ class RaceIT {
         int paymentWon = 0;
         int cancelWon = 0;
         // the gateway's notification reaches order-service through pay-service, the cancel calls it directly: the
-        // cancel is held back from nothing to half the payment's own time, a scale of this machine's speed, so both
+        // cancel is held back from nothing to nearly the payment's own time, a scale of this machine's speed, so both
         // outcomes and the near ties between them occur (with fixed head starts of a few ms the cancel won every round
         // of some runs)
         long paymentMillis = paymentPathMillis();
@@ -43,7 +43,7 @@ class RaceIT {
             CreateOrderDTO order = scenario.createOrder(user.userId(), user.couponId(), items("SKU-1018", 1));
             assertThat(scenario.prePay(order.getOrderId(), user.userId(), WECHAT, order.getPayAmount()).isOk()).isTrue();
 
-            long cancelDelay = paymentMillis * round / (2 * ROUNDS);
+            long cancelDelay = paymentMillis * round / ROUNDS;
             race(() -> scenario.payAtGateway(order.getOrderId(), WECHAT, order.getPayAmount()), () -> {
                 Thread.sleep(cancelDelay);
                 return scenario.cancel(order.getOrderId(), user.userId());
