@@ -6,6 +6,8 @@ import org.apache.seata.common.exception.FrameworkException;
 import org.apache.seata.core.exception.TransactionException;
 import org.apache.seata.core.exception.TransactionExceptionCode;
 import org.redisson.client.RedisConnectionException;
+import org.redisson.client.RedisNodeNotFoundException;
+import org.redisson.client.RedisRetryException;
 import org.redisson.client.RedisTimeoutException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -47,7 +49,8 @@ final class DependencyFailures {
     }
 
     private static Optional<String> kindOf(Throwable t) {
-        if (t instanceof RedisConnectionException || t instanceof RedisTimeoutException) {
+        if (t instanceof RedisConnectionException || t instanceof RedisTimeoutException || t instanceof RedisRetryException
+                || t instanceof RedisNodeNotFoundException) {
             return Optional.of("Redis");
         }
         if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException

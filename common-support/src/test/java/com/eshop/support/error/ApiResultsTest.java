@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.redisson.client.RedisConnectionException;
+import org.redisson.client.RedisResponseTimeoutException;
+import org.redisson.client.RedisRetryException;
 import org.redisson.client.RedisTimeoutException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -58,6 +60,8 @@ class ApiResultsTest {
         return Stream.of(
                 Arguments.of(new RedisTimeoutException("Command execution timeout for 127.0.0.1:16379"), "Redis"),
                 Arguments.of(new RedisConnectionException("Unable to connect to Redis server: 127.0.0.1/127.0.0.1:16379"), "Redis"),
+                Arguments.of(new RedisResponseTimeoutException("Redis server response timeout (3000 ms) occured after 3 retry attempts"), "Redis"),
+                Arguments.of(new RedisRetryException("Unable to acquire connection after 3 retry attempts"), "Redis"),
                 Arguments.of(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
                         new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 10000ms")), "the database"),
                 Arguments.of(new QueryTimeoutException("secret statement timed out"), "the database"),
