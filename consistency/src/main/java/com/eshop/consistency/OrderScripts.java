@@ -1,6 +1,5 @@
 package com.eshop.consistency;
 
-import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.order.CancelOrderRequest;
 import com.eshop.common.api.order.CreateOrderDTO;
@@ -33,8 +32,6 @@ import static com.eshop.consistency.OrderStatusCodes.CANCELED;
  * client or the payment gateway would, with their retries; waits are timers, not blocked workers.
  */
 final class OrderScripts {
-    /** Retried like the codes the API calls retryable: the client cannot tell whether the call took effect. */
-    private static final Set<String> AMBIGUOUS = Set.of("EXCEPTION", "SYSTEM_ERROR");
 
     private static final Set<String> CALLBACK_DEFINITIVE = Set.of("OK", "ORDER_CANCEL_PAY_CALLBACK_REFUNDED",
             "ORDER_PAY_TYPE_REPEAT_REFUNDED", "ORDER_CALLBACK_PAY_AMOUNT_ERROR", "PARAM_INVALID", "ORDER_NOT_FOUND",
@@ -229,16 +226,16 @@ final class OrderScripts {
                 run.created = true;
                 run.ackCreate = true;
             });
-            if (code.equals("ORDER_ALREADY_EXISTS") || (isTransient(code) && attempt >= 5)) {
+            if (code.equals("ORDER_ALREADY_EXISTS") || (ClientRetry.isWorthRetrying(code) && attempt >= 5)) {
                 adoptExisting(r, run); // an earlier attempt whose answer was lost may have created it
                 return -1;
             }
-            return isTransient(code) ? Math.min(5000L, 1000L << attempt) : -1; // a client retries ~20 s
+            return ClientRetry.isWorthRetrying(code) ? Math.min(5000L, 1000L << attempt) : -1; // a client retries ~20 s
         }
         if (step instanceof Step.PrePay p) {
             String code = call(r, run, "prePay", () -> client.orderApi.prePayOrder(prePayRequest(run, p.payType())), res ->
                     run.outTradeNo.put(p.payType(), ((PrePayOrderDTO) res.getData()).getOutTradeNo()));
-            return isTransient(code) && attempt < 3 ? 1000L * (attempt + 1) : -1;
+            return ClientRetry.isWorthRetrying(code) && attempt < 3 ? 1000L * (attempt + 1) : -1;
         }
         if (step instanceof Step.Callback cb) {
             String outTradeNo = run.outTradeNo.get(cb.payType());
@@ -263,11 +260,11 @@ final class OrderScripts {
         }
         if (step instanceof Step.Cancel) {
             String code = call(r, run, "cancel", () -> client.afterSaleApi.cancelOrder(cancelRequest(run)), res -> run.ackCancel = true);
-            return isTransient(code) && attempt < 4 ? 1000L * (attempt + 1) : -1;
+            return ClientRetry.isWorthRetrying(code) && attempt < 4 ? 1000L * (attempt + 1) : -1;
         }
         if (step instanceof Step.OutStock) {
             String code = call(r, run, "outStock", () -> client.wmsApi.outStock(orderId), res -> run.ackOutStock = true);
-            return isTransient(code) && attempt < 2 ? 1000L * (attempt + 1) : -1;
+            return ClientRetry.isWorthRetrying(code) && attempt < 2 ? 1000L * (attempt + 1) : -1;
         }
         if (step instanceof Step.Scan) {
             r.operations.incrementAndGet();
@@ -361,9 +358,5 @@ final class OrderScripts {
         request.setOrderId(run.plan.orderId());
         request.setUserId(run.userId);
         return request;
-    }
-
-    private static boolean isTransient(String code) {
-        return AMBIGUOUS.contains(code) || ErrorCode.isRetryable(code);
     }
 }

@@ -1,6 +1,5 @@
 package com.eshop.consistency.bench;
 
-import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.JsonResult;
 import com.eshop.common.api.order.CancelOrderRequest;
 import com.eshop.common.api.order.CreateOrderDTO;
@@ -8,6 +7,7 @@ import com.eshop.common.api.order.CreateOrderRequest;
 import com.eshop.common.api.order.OrderItemRequest;
 import com.eshop.common.api.order.PrePayOrderDTO;
 import com.eshop.common.api.order.PrePayOrderRequest;
+import com.eshop.consistency.ClientRetry;
 import com.eshop.consistency.CouponPool;
 import com.eshop.stack.PayGatewaySimulator;
 import com.eshop.stack.SuiteClient;
@@ -35,8 +35,6 @@ import java.util.stream.Collectors;
  */
 final class BenchOrders {
     static final int PAY_TYPE = com.eshop.common.api.enums.PayTypeEnum.WECHAT_PAY.getCode();
-    /** Retried like the codes the API calls retryable: the client cannot tell whether the call took effect. */
-    private static final Set<String> AMBIGUOUS = Set.of("EXCEPTION", "SYSTEM_ERROR");
 
     record Order(String orderId, String userId, int payAmount, CouponPool.UserCoupon coupon) {
     }
@@ -114,7 +112,7 @@ final class BenchOrders {
 
     private static <T> JsonResult<T> retrying(java.util.function.Supplier<JsonResult<T>> call) {
         JsonResult<T> result = call.get();
-        for (int attempt = 1; attempt <= 5 && !result.isOk() && isTransient(result.getErrorCode()); attempt++) {
+        for (int attempt = 1; attempt <= 5 && !result.isOk() && ClientRetry.isWorthRetrying(result.getErrorCode()); attempt++) {
             sleep(Duration.ofMillis(200L * attempt));
             result = call.get();
         }
@@ -174,9 +172,5 @@ final class BenchOrders {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    private static boolean isTransient(String code) {
-        return AMBIGUOUS.contains(code) || ErrorCode.isRetryable(code);
     }
 }
