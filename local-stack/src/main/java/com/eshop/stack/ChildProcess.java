@@ -1,6 +1,7 @@
 package com.eshop.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -244,6 +245,22 @@ final class ChildProcess {
             return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
         } catch (IOException e) {
             return ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("");
+        }
+    }
+
+    /** Sends a signal ({@code STOP}, {@code CONT}, ...) to a process with {@code kill}; fails if it was not delivered. */
+    static void signal(long pid, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+            String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + pid, e);
         }
     }
 

@@ -321,6 +321,27 @@ public final class LocalStack implements AutoCloseable {
         infra.restartRedis();
     }
 
+    /**
+     * Freezes {@code "redis"} or {@code "mariadb"} (SIGSTOP): its connections stay open but nothing is answered, as
+     * with a hung server or a network partition that drops packets. {@link #thawServer} resumes it.
+     */
+    public void freezeServer(String name) {
+        ChildProcess.signal(serverPid(name), "STOP");
+    }
+
+    public void thawServer(String name) {
+        ChildProcess.signal(serverPid(name), "CONT");
+    }
+
+    private long serverPid(String name) {
+        Optional<Long> pid = switch (name) {
+            case "redis" -> infra.redis.pid();
+            case "mariadb" -> infra.mariaDb.pid();
+            default -> throw new IllegalArgumentException("no freezable server named " + name + " (redis, mariadb)");
+        };
+        return pid.orElseThrow(() -> new IllegalStateException(name + " is not running"));
+    }
+
     /** Seata TC restart on the same database store (open global transactions are resumed by the TC). */
     public void restartSeata() {
         infra.restartSeata();

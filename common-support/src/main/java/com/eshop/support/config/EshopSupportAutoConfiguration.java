@@ -27,6 +27,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.redisson.api.RedissonClient;
+import org.redisson.config.BaseConfig;
+import org.redisson.spring.starter.RedissonAutoConfigurationCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,7 +45,8 @@ import java.util.concurrent.Executors;
 
 /** Wires the shared mechanisms into every service: one lock helper, one producer with one listener, one consumer container. */
 @AutoConfiguration
-@EnableConfigurationProperties({MqProperties.class, FaultProperties.class, LockProperties.class, InternalApiProperties.class})
+@EnableConfigurationProperties({MqProperties.class, FaultProperties.class, LockProperties.class, InternalApiProperties.class,
+        RedisClientProperties.class})
 public class EshopSupportAutoConfiguration {
     private static final String ROWSET_FACTORY_PROPERTY = "javax.sql.rowset.RowSetFactory";
     private static final String JDK_ROWSET_FACTORY = "com.sun.rowset.RowSetFactoryImpl";
@@ -73,6 +76,17 @@ public class EshopSupportAutoConfiguration {
     @Bean
     public InternalApiAuthenticator internalApiAuthenticator(InternalApiProperties properties) {
         return new InternalApiAuthenticator(properties.getSecret(), properties.getMaxClockSkew(), Clock.systemUTC());
+    }
+
+    /** Redisson's retries from {@link RedisClientProperties}, for whichever server layout the starter configured. */
+    @Bean
+    public RedissonAutoConfigurationCustomizer redisRetries(RedisClientProperties properties) {
+        return config -> {
+            BaseConfig<?> servers = config.isClusterConfig() ? config.useClusterServers()
+                    : config.isSentinelConfig() ? config.useSentinelServers() : config.useSingleServer();
+            servers.setRetryAttempts(properties.getRetryAttempts());
+            servers.setRetryInterval(Math.toIntExact(properties.getRetryInterval().toMillis()));
+        };
     }
 
     @Bean

@@ -7,6 +7,8 @@ import com.alibaba.csp.sentinel.Tracer;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
 import com.alibaba.csp.sentinel.slots.block.degrade.DegradeException;
 import com.eshop.common.api.ErrorCode;
+import com.eshop.support.sentinel.AdaptiveConcurrencyLimit;
+import com.eshop.support.sentinel.AdaptiveLimits;
 
 import java.util.Set;
 import java.util.function.Supplier;
@@ -24,9 +26,25 @@ public final class SentinelGuard {
     private SentinelGuard() {
     }
 
-    /** A public API method of this service (flow rules count inbound calls). */
+    /**
+     * A public API method of this service (flow rules count inbound calls). With a latency target, the call is first
+     * admitted by the resource's adaptive limit ({@link AdaptiveLimits}): over it, FLOW_LIMITED at once.
+     */
     public static <T> T inbound(String resource, Supplier<T> call) {
-        return guard(resource, EntryType.IN, call);
+        AdaptiveConcurrencyLimit adaptive = AdaptiveLimits.of(resource);
+        if (adaptive == null) {
+            return guard(resource, EntryType.IN, call);
+        }
+        if (!adaptive.tryAcquire()) {
+            throw new BizException(ErrorCode.FLOW_LIMITED, resource + " is at the calls it can serve in time now ("
+                    + adaptive.limit() + " at once): nothing was changed; retry later");
+        }
+        long started = System.nanoTime();
+        try {
+            return guard(resource, EntryType.IN, call);
+        } finally {
+            adaptive.release(System.nanoTime() - started);
+        }
     }
 
     /** A call to another service (circuit breakers count its failures and slow calls). */

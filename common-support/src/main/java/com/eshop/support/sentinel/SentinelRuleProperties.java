@@ -38,6 +38,14 @@ public class SentinelRuleProperties {
         private int maxConcurrentCalls = 0;
         /** Calls started per second; one more answers FLOW_LIMITED. 0: no limit. */
         private double maxQps = 0;
+        /**
+         * The latency the admitted calls should keep. When set, the calls admitted at once adapt to it
+         * ({@link AdaptiveConcurrencyLimit}) between {@code min-concurrent-calls} and {@code max-concurrent-calls}: under
+         * overload the calls over the learnt limit answer FLOW_LIMITED at once instead of queueing. Unset: no adaptive limit.
+         */
+        private Duration latencyTarget;
+        /** The adaptive limit never goes below this many calls at once. */
+        private int minConcurrentCalls = 4;
     }
 
     @Data

@@ -54,6 +54,7 @@ public class SentinelRules implements ApplicationListener<EnvironmentChangeEvent
         List<DegradeRule> degradeRules = degradeRules(properties);
         FlowRuleManager.loadRules(flowRules);
         DegradeRuleManager.loadRules(degradeRules);
+        AdaptiveLimits.load(properties);
         log.info("sentinel rules loaded: {} flow limits on {}, {} breaker rules on {}", flowRules.size(),
                 properties.getFlow().keySet(), degradeRules.size(), properties.getCircuitBreakers().keySet());
     }

@@ -24,6 +24,45 @@ class SentinelGuardTest {
     void clearRules() {
         FlowRuleManager.loadRules(List.of());
         DegradeRuleManager.loadRules(List.of());
+        AdaptiveLimits.load(new SentinelRuleProperties());
+    }
+
+    @Test
+    void aCallOverTheAdaptiveLimitAnswersFlowLimitedAtOnceWithoutRunningAndTheLimitIsKeptAcrossReloads() throws Exception {
+        SentinelRuleProperties properties = new SentinelRuleProperties();
+        SentinelRuleProperties.FlowLimit limit = new SentinelRuleProperties.FlowLimit();
+        limit.setLatencyTarget(Duration.ofSeconds(5));
+        limit.setMinConcurrentCalls(1);
+        limit.setMaxConcurrentCalls(8);
+        properties.getFlow().put("TestApi.adaptive", limit);
+        AdaptiveLimits.load(properties);
+        AdaptiveConcurrencyLimit adaptive = AdaptiveLimits.of("TestApi.adaptive");
+
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> ApiResults.call("TestApi.adaptive", () -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return calls.incrementAndGet();
+        }));
+        holder.start();
+        inside.await();
+
+        JsonResult<Integer> refused = ApiResults.call("TestApi.adaptive", calls::incrementAndGet);
+        assertThat(refused.getErrorCode()).isEqualTo(ErrorCode.FLOW_LIMITED.name());
+        assertThat(refused.getErrorMessage()).contains("nothing was changed");
+        release.countDown();
+        holder.join();
+        assertThat(calls.get()).as("only the admitted call ran").isEqualTo(1);
+        assertThat(adaptive.inFlight()).isZero();
+
+        AdaptiveLimits.load(properties);
+        assertThat(AdaptiveLimits.of("TestApi.adaptive")).as("unchanged settings keep the learnt limit").isSameAs(adaptive);
+        assertThat(ApiResults.call("TestApi.adaptive", calls::incrementAndGet).isOk()).isTrue();
     }
 
     @Test

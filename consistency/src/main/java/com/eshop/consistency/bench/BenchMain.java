@@ -1,5 +1,6 @@
 package com.eshop.consistency.bench;
 
+import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.FaultPoints;
 import com.eshop.common.api.mq.RocketMqConstant;
 import com.eshop.consistency.FaultInjector;
@@ -46,8 +47,9 @@ import java.util.stream.IntStream;
  * through the whole chain (not measured); creates at full speed (8 callers) left
  * unpaid; 20 concurrent creates of one SKU; the timeout lateness of the first phase's orders (their pay-timeout
  * messages fire at the rate they were created, with nothing else running); create, pre-pay
- * and pay of the orders the cancels need, with paid → FULFILL; open-loop user cancels at fixed offered rates; the full
- * chain at 20 closed-loop callers until every order is refunded and its stock released; lost-timeout recovery (orders
+ * and pay of the orders the cancels need, with paid → FULFILL; open-loop user cancels at 5/s; the full
+ * chain at 20 closed-loop callers until every order is refunded and its stock released; cancels offered at twice that
+ * chain's rate (overload: admitted latency, refusals, then 5/s again); lost-timeout recovery (orders
  * whose timer message was lost, among many unpaid ones, cancelled by the scan the bench triggers); the database floor.
  * The full chain and the floor are also measured in CPU per order of each process ({@link CpuBudget}).
  */
@@ -73,10 +75,16 @@ public final class BenchMain {
     private static final List<String> CALLER_SKUS = IntStream.rangeClosed(1001, 1016).mapToObj(n -> "SKU-" + n).toList();
     private static final String CONTENDED_SKU = "SKU-1020";
 
-    private record Sizes(int coldOrders, int warmUpOrders, int timeoutOrders, int cancelSecondsPerRate, int chainOrders, int lostOrders,
-                         int unpaidOrders, int floorOrders) {
+    private record Sizes(int coldOrders, int warmUpOrders, int timeoutOrders, int cancelSecondsPerRate, int chainOrders,
+                         int overloadSeconds, int lostOrders, int unpaidOrders, int floorOrders) {
         static Sizes of(boolean quick) {
-            return quick ? new Sizes(100, 80, 100, 6, 120, 100, 50_000, 300) : new Sizes(500, 200, 600, 20, 600, 1000, 1_000_000, 1000);
+            return quick ? new Sizes(100, 80, 100, 6, 120, 15, 100, 50_000, 300)
+                    : new Sizes(500, 200, 600, 20, 600, 60, 1000, 1_000_000, 1000);
+        }
+
+        /** Paid orders the overload phase may use: twice a chain rate of up to 15/s, for its seconds. */
+        int overloadOrders() {
+            return overloadSeconds * 30;
         }
     }
 
@@ -175,9 +183,9 @@ public final class BenchMain {
             contendedCreates();
             timeoutLateness(timeoutOrders);
             List<BenchOrders.Order> paid = createAndPay();
-            cancelLatency(paid, 5);
-            cancelLatency(paid, 20);
-            fullChain(paid);
+            cancelLatency(paid, 5, "");
+            double chainRate = fullChain(paid);
+            overload(paid, chainRate);
             lostTimeoutRecovery();
             table.add("total RSS of the stack after the bench", String.format(Locale.ROOT, "%.2f GiB", stack.totalRssMiB() / 1024.0), "≤ 4 GiB");
             table.add("deadlocks logged by the services during the bench", Long.toString(deadlocksInServiceLogs()), "0");
@@ -211,6 +219,7 @@ public final class BenchMain {
      */
     private void coldPaidToFulfill() {
         List<BenchOrders.Order> paid = Collections.synchronizedList(new ArrayList<>());
+        CpuBudget cpu = CpuBudget.start(stack);
         long started = System.nanoTime();
         openLoop(sizes.coldOrders(), 10, (i, planned) -> {
             BenchOrders.Order o = orders.create(runTag + "-F" + i, user(i), skusOf(i % 8), false, new Latencies());
@@ -221,6 +230,7 @@ public final class BenchMain {
         double seconds = (System.nanoTime() - started) / 1e9;
         addPaidToFulfill(String.format(Locale.ROOT, "paid → FULFILL from the first order after ready, paying at %.1f/s", paid.size() / seconds),
                 paid, sizes.coldOrders());
+        log("CPU ms per paid order from the first order after ready to the last FULFILL: " + cpu.perOrder(paid.size()).line());
     }
 
     /** Orders through the whole chain before anything is measured: the JIT compiles the hot paths first. */
@@ -273,9 +283,10 @@ public final class BenchMain {
 
     /** Creates and pays the orders the cancel phases use; paid → FULFILL from the operate log. */
     private List<BenchOrders.Order> createAndPay() {
-        int count = sizes.cancelSecondsPerRate() * (5 + 20) + sizes.chainOrders();
+        int count = sizes.cancelSecondsPerRate() * 5 * 2 + sizes.chainOrders() + sizes.overloadOrders();
         Latencies ignoredCreates = new Latencies();
         List<BenchOrders.Order> paid = Collections.synchronizedList(new ArrayList<>());
+        CpuBudget cpu = CpuBudget.start(stack);
         long started = System.nanoTime();
         closedLoop(8, count, i -> {
             BenchOrders.Order o = orders.create(runTag + "-P" + i, user(i), skusOf(i % 8), true, ignoredCreates);
@@ -286,6 +297,7 @@ public final class BenchMain {
         double seconds = (System.nanoTime() - started) / 1e9;
         log(String.format(Locale.ROOT, "created and paid %d/%d orders in %.1f s", paid.size(), count, seconds));
         addPaidToFulfill(String.format(Locale.ROOT, "paid → FULFILL while paying at %.1f/s", paid.size() / seconds), paid, paid.size());
+        log("CPU ms per paid order, warm, to the last FULFILL: " + cpu.perOrder(paid.size()).line());
         return paid;
     }
 
@@ -308,7 +320,7 @@ public final class BenchMain {
     }
 
     /** User cancels of paid orders offered at a fixed rate (open loop: latency counted from the planned start). */
-    private void cancelLatency(List<BenchOrders.Order> paid, int perSecond) {
+    private void cancelLatency(List<BenchOrders.Order> paid, int perSecond, String when) {
         List<BenchOrders.Order> batch = take(paid, perSecond * sizes.cancelSecondsPerRate());
         Latencies latencies = new Latencies();
         ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
@@ -323,13 +335,13 @@ public final class BenchMain {
                 refused.add(code);
             }
         });
-        table.add(String.format(Locale.ROOT, "cancel API at %d/s offered, %d paid orders (%d refused%s)", perSecond, batch.size(),
-                refused.size(), refused.isEmpty() ? "" : ": " + Set.copyOf(refused)), latencies.p50p99(), perSecond == 5 ? "p99 ≤ 150 ms" : "");
+        table.add(String.format(Locale.ROOT, "cancel API at %d/s offered%s, %d paid orders (%d refused%s)", perSecond, when, batch.size(),
+                refused.size(), refused.isEmpty() ? "" : ": " + Set.copyOf(refused)), latencies.p50p99(), "p99 ≤ 150 ms");
         waitForChains(accepted);
     }
 
-    /** 20 closed-loop callers cancel paid orders; the rate counts orders whose whole chain is done. */
-    private void fullChain(List<BenchOrders.Order> paid) {
+    /** 20 closed-loop callers cancel paid orders; the rate counts orders whose whole chain is done. Returns that rate. */
+    private double fullChain(List<BenchOrders.Order> paid) {
         List<BenchOrders.Order> batch = take(paid, sizes.chainOrders());
         Latencies latencies = new Latencies();
         CpuBudget chainCpu = CpuBudget.start(stack);
@@ -337,7 +349,7 @@ public final class BenchMain {
         List<BenchOrders.Order> accepted = Collections.synchronizedList(new ArrayList<>());
         closedLoop(20, batch.size(), i -> {
             long t = System.nanoTime();
-            if ("OK".equals(orders.cancel(batch.get(i)))) {
+            if ("OK".equals(orders.cancelUntilFinal(batch.get(i), Duration.ofMinutes(1)))) {
                 accepted.add(batch.get(i));
             }
             latencies.add((System.nanoTime() - t) / 1_000_000);
@@ -355,6 +367,47 @@ public final class BenchMain {
                 String.format(Locale.ROOT, "%.0f orders/s (%d statements in %d transactions per order)", floor.ordersPerSecond(),
                         floor.statementsPerOrder(), floor.transactionsPerOrder()),
                 String.format(Locale.ROOT, "%.3f", rate / floor.ordersPerSecond()));
+        return rate;
+    }
+
+    /**
+     * Cancels offered at twice the rate the full chain just sustained, for a minute (quick: 15 s), each sent once
+     * (open loop, latency from its planned start): the admitted ones should keep their latency, the rest be refused at
+     * once with a retryable code, every admitted one complete its chain, and the cancel API be back at its normal
+     * latency right after.
+     */
+    private void overload(List<BenchOrders.Order> paid, double chainRate) {
+        int perSecond = Math.max(2, (int) Math.round(2 * chainRate));
+        int keptForAfter = 5 * sizes.cancelSecondsPerRate();
+        List<BenchOrders.Order> batch = take(paid, Math.max(0, Math.min(paid.size() - keptForAfter, perSecond * sizes.overloadSeconds())));
+        Latencies acceptedLatencies = new Latencies();
+        Latencies refusedLatencies = new Latencies();
+        List<BenchOrders.Order> accepted = Collections.synchronizedList(new ArrayList<>());
+        ConcurrentLinkedQueue<String> refusedCodes = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> otherCodes = new ConcurrentLinkedQueue<>();
+        openLoop(batch.size(), perSecond, (i, planned) -> {
+            BenchOrders.Order o = batch.get(i);
+            String code = orders.cancelOnce(o);
+            long millis = (System.nanoTime() - planned) / 1_000_000;
+            if ("OK".equals(code)) {
+                accepted.add(o);
+                acceptedLatencies.add(millis);
+            } else if (ErrorCode.isRetryable(code)) {
+                refusedCodes.add(code);
+                refusedLatencies.add(millis);
+            } else {
+                otherCodes.add(code);
+            }
+        });
+        int done = waitForChains(accepted);
+        String offered = String.format(Locale.ROOT, "cancels offered at twice the chain's rate, %d/s for %.0f s (%d paid orders)",
+                perSecond, batch.size() / (double) perSecond, batch.size());
+        table.add(String.format(Locale.ROOT, "%s: accepted %d, their chain done for %d", offered, accepted.size(), done),
+                acceptedLatencies.p50p99(), "accepted p99 ≤ 1 s, every chain done");
+        table.add(String.format(Locale.ROOT, "%s: refused %d %s, other answers %s", offered, refusedCodes.size(),
+                Set.copyOf(refusedCodes), otherCodes.isEmpty() ? "none" : List.copyOf(otherCodes)), refusedLatencies.p50p99(),
+                "refusals p99 ≤ 50 ms, retryable");
+        cancelLatency(paid, 5, " right after the overload");
     }
 
     /**

@@ -50,7 +50,10 @@ final class BenchOrders {
         this.jdbcUrl = jdbcUrl;
     }
 
-    /** Creates one order of two SKUs (with a coupon while the demo pool has one); null when the API refused it. */
+    /**
+     * Creates one order of two SKUs (with a coupon while the demo pool has one), retried on a transient answer as a
+     * client does (the order id makes a retry safe); null when the API refused it. The latency spans the retries.
+     */
     Order create(String orderId, String userId, List<String> skus, boolean withCoupon, Latencies latencies) {
         CouponPool.UserCoupon coupon = withCoupon ? coupons.take() : null;
         CreateOrderRequest request = new CreateOrderRequest();
@@ -68,7 +71,7 @@ final class BenchOrders {
         }
         request.setOrderItemRequestList(lines);
         long started = System.nanoTime();
-        JsonResult<CreateOrderDTO> result = client.orderApi.createOrder(request);
+        JsonResult<CreateOrderDTO> result = retrying(() -> client.orderApi.createOrder(request));
         latencies.add((System.nanoTime() - started) / 1_000_000);
         if (!result.isOk()) {
             if (coupon != null) {
@@ -101,6 +104,32 @@ final class BenchOrders {
         request.setUserId(order.userId());
         JsonResult<Boolean> result = retrying(() -> client.afterSaleApi.cancelOrder(request));
         return result.isOk() ? "OK" : result.getErrorCode();
+    }
+
+    /**
+     * A user's cancel, sent again after each transient answer (FLOW_LIMITED, LOCK_BUSY, ...) for up to {@code max}, as a
+     * closed-loop caller that must get its cancel through does; the final answer's error code or "OK".
+     */
+    String cancelUntilFinal(Order order, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        String code = cancel(order);
+        while (!"OK".equals(code) && ClientRetry.isWorthRetrying(code) && System.nanoTime() < deadline) {
+            code = cancel(order);
+        }
+        return code;
+    }
+
+    /** A user's cancel sent once, as the overload phase offers it: "OK", the error code, or "EXCEPTION" (e.g. a timeout). */
+    String cancelOnce(Order order) {
+        CancelOrderRequest request = new CancelOrderRequest();
+        request.setOrderId(order.orderId());
+        request.setUserId(order.userId());
+        try {
+            JsonResult<Boolean> result = client.afterSaleApi.cancelOrder(request);
+            return result.isOk() ? "OK" : result.getErrorCode();
+        } catch (RuntimeException e) {
+            return "EXCEPTION";
+        }
     }
 
     /** Once an order's chain is done, its coupon may be used again. */

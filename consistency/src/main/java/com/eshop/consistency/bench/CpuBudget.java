@@ -49,6 +49,13 @@ final class CpuBudget {
         double availablePerOrder() {
             return orders == 0 ? 0 : Runtime.getRuntime().availableProcessors() * seconds * 1000 / orders;
         }
+
+        /** One line: each process's CPU ms per order, the total and what the cores had. */
+        String line() {
+            StringBuilder sb = new StringBuilder();
+            msPerOrder.forEach((process, ms) -> sb.append(process).append(' ').append(fmt(ms)).append(", "));
+            return sb.append("all ").append(fmt(total())).append(" of ").append(fmt(availablePerOrder())).append(" available").toString();
+        }
     }
 
     /** The markdown table of the chain's CPU per cancelled order by process, beside the database floor's. */
