@@ -18,8 +18,9 @@ final class LocalStackOptions {
               --scan-interval <ISO>    interval of the autoCancelExpiredOrderTask trigger (default PT10S; PT0S = off)
               --reconcile-interval <ISO> interval of the reconcileCancelledOrdersTask trigger (default PT30S; PT0S = off)
               --reconcile-grace <ISO>  age of a cancel before reconciliation looks at it (default PT1M)
-              --cds                    service JVMs with class-data-sharing archives: the first start after a build that
-                                       changed a service trains its archive (slower start and stop), later ones map it
+              --no-cds                 service JVMs without their class-data-sharing archives (by default the first start
+                                       after a build that changed a service trains its archive, a slower start and stop,
+                                       and later ones map it: ready in about half the time)
               --scale-out              two instances each of order-, fulfill- and pay-service (the jobs sharded over both)
               --data-dir <dir>         data directory (default <repo>/.local-stack)
               --sql-dir <dir>          directory of the *.sql files (default <repo>/sql)
@@ -33,7 +34,7 @@ final class LocalStackOptions {
     boolean infraOnly;
     boolean demo = true;
     boolean scaleOut;
-    boolean classDataSharing;
+    boolean classDataSharing = true;
     Duration payTimeout = Duration.ofSeconds(20);
     Duration scanInterval = Duration.ofSeconds(10);
     Duration reconcileInterval = Duration.ofSeconds(30);
@@ -56,7 +57,7 @@ final class LocalStackOptions {
                 case "--infra-only" -> o.infraOnly = true;
                 case "--no-demo" -> o.demo = false;
                 case "--scale-out" -> o.scaleOut = true;
-                case "--cds" -> o.classDataSharing = true;
+                case "--no-cds" -> o.classDataSharing = false;
                 case "--pay-timeout" -> o.payTimeout = duration(value(args, ++i, a), a);
                 case "--scan-interval" -> o.scanInterval = duration(value(args, ++i, a), a);
                 case "--reconcile-interval" -> o.reconcileInterval = duration(value(args, ++i, a), a);

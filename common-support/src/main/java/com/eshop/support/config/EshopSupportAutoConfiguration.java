@@ -19,11 +19,16 @@ import com.eshop.support.mq.DeadLettersEndpoint;
 import com.eshop.support.mq.MessageHandler;
 import com.eshop.support.mq.MqProducer;
 import com.eshop.support.mq.MqProperties;
-import com.eshop.support.mq.TransactionCheckReadiness;
 import com.eshop.support.mq.TransactionCheckBack;
+import com.eshop.support.mq.TransactionCheckReadiness;
 import com.eshop.support.mq.TransactionListenerDispatcher;
+import com.eshop.support.sentinel.AdaptiveConcurrencyLimit;
+import com.eshop.support.sentinel.AdaptiveLimits;
+import com.eshop.support.sentinel.SentinelRuleProperties;
 import com.eshop.support.sentinel.SentinelRules;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.redisson.api.RedissonClient;
@@ -34,6 +39,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -97,6 +103,20 @@ public class EshopSupportAutoConfiguration {
     @Bean
     public SentinelRules sentinelRules(Environment environment) {
         return new SentinelRules(environment);
+    }
+
+    /** The calls each adaptively limited API admits at once now, for dashboards (0 once a resource loses its target). */
+    @Bean
+    public MeterBinder admissionLimits(Environment environment) {
+        return registry -> Binder.get(environment).bindOrCreate("eshop.sentinel", SentinelRuleProperties.class).getFlow()
+                .forEach((resource, flow) -> {
+                    if (flow.getLatencyTarget() != null) {
+                        Gauge.builder(EshopMetrics.ADMISSION_LIMIT, () -> {
+                            AdaptiveConcurrencyLimit limit = AdaptiveLimits.of(resource);
+                            return limit == null ? 0 : limit.limit();
+                        }).tag("resource", resource).description("calls admitted at once by the adaptive limit").register(registry);
+                    }
+                });
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -23,6 +23,7 @@ public class EshopMetrics {
     /** A gauge per consumer group, registered by DeadLetterDepth. */
     public static final String DLQ_DEPTH = "eshop.mq.dlq.depth";
     public static final String LOCK_BUSY = "eshop.lock.busy";
+    public static final String ADMISSION_LIMIT = "eshop.admission.limit";
     public static final String DUBBO_PROVIDER_CALLS = "eshop.dubbo.provider.calls";
     public static final String ORDER_CANCELS = "eshop.order.cancels";
     public static final String CANCEL_TO_REFUND = "eshop.order.cancel.to.refund";

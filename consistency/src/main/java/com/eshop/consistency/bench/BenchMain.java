@@ -62,10 +62,11 @@ public final class BenchMain {
               --c2                  service and TC JVMs with the C2 JIT, as a production JVM runs (default: C1 only, as
                                     ./run-local.sh starts them: on 2 cores nine JVMs compiling with C2 need more warm-up
                                     than a --quick run gives them)
-              --cds                 service JVMs with class-data-sharing archives (as ./run-local.sh --cds: trained by
-                                    the first run after a change of a service, mapped by later ones)
+              --no-cds              service JVMs without class-data-sharing archives (by default, as ./run-local.sh, they
+                                    use them: trained by the first run after a change of a service, mapped by later ones)
               --tc-store db|file    where the Seata TC keeps sessions and locks (default db, as every stack; file: for
                                     comparing only, its lock store leaked row locks)
+              --jvm-option OPT      one more option for every service JVM (repeatable), e.g. to compare JIT settings
               --jfr DIR             a JDK Flight Recording (profile settings) of every service JVM into DIR, written
                                     when the stack stops (jfr print --events jdk.ExecutionSample DIR/order-service.jfr)
             """;
@@ -102,16 +103,23 @@ public final class BenchMain {
         boolean quick = false;
         boolean keep = false;
         boolean c2 = false;
-        boolean cds = false;
+        boolean cds = true;
         Path dataDir = null;
         Path jfrDir = null;
         SeataStoreMode tcStore = SeataStoreMode.DB;
+        List<String> jvmOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--keep-stack" -> keep = true;
                 case "--c2" -> c2 = true;
-                case "--cds" -> cds = true;
+                case "--no-cds" -> cds = false;
+                case "--jvm-option" -> {
+                    if (++i >= args.length) {
+                        usage("--jvm-option needs a value");
+                    }
+                    jvmOptions.add(args[i]);
+                }
                 case "--jfr" -> {
                     if (++i >= args.length) {
                         usage("--jfr needs a directory");
@@ -142,11 +150,12 @@ public final class BenchMain {
                 default -> usage("unknown option " + args[i]);
             }
         }
-        int exit = new BenchMain(Sizes.of(quick)).run(dataDir, keep, quick, c2, cds, jfrDir, tcStore);
+        int exit = new BenchMain(Sizes.of(quick)).run(dataDir, keep, quick, c2, cds, jvmOptions, jfrDir, tcStore);
         System.exit(exit);
     }
 
-    private int run(Path dataDir, boolean keep, boolean quick, boolean c2, boolean cds, Path jfrDir, SeataStoreMode tcStore) {
+    private int run(Path dataDir, boolean keep, boolean quick, boolean c2, boolean cds, List<String> jvmOptions, Path jfrDir,
+                    SeataStoreMode tcStore) {
         LocalStackConfig.Builder b = LocalStackConfig.builder()
                 .reset(true)
                 .seataStoreMode(tcStore)
@@ -156,6 +165,11 @@ public final class BenchMain {
         if (c2) {
             b.jvmOptions(withoutC1Only(LocalStackConfig.DEFAULT_SERVICE_JVM_OPTIONS));
             b.seataJvmOptions(withoutC1Only(LocalStackConfig.DEFAULT_SEATA_JVM_OPTIONS));
+        }
+        for (String option : jvmOptions) {
+            for (ServiceSpec spec : ServiceSpec.ALL) {
+                b.serviceJvmOptions(spec.name(), option);
+            }
         }
         if (jfrDir != null) {
             createDirectories(jfrDir); // a JVM whose recording file cannot be written does not start
@@ -171,7 +185,7 @@ public final class BenchMain {
         SuiteClient client = null;
         try {
             stack.start();
-            table.add("stack ready (launcher start → all services healthy" + (cds ? "; --cds, see the launcher's lines" : "")
+            table.add("stack ready (launcher start → all services healthy" + (cds ? "; class archives: see the launcher's lines" : "; --no-cds")
                     + ")", seconds(stack.readyMillis()), "≤ 60 s");
             client = new SuiteClient(stack.dubboRegistryAddress(), stack.internalApiSecret());
             orders = new BenchOrders(client, stack.payGateway(), stack::jdbcUrl);
@@ -307,7 +321,8 @@ public final class BenchMain {
         Map<String, Long> fulfilled = waitFor(() -> orders.paidToFulfill(ids), ids.size(), Duration.ofMinutes(2));
         Latencies toFulfill = new Latencies();
         fulfilled.values().forEach(toFulfill::add);
-        table.add(String.format(Locale.ROOT, "%s (%d/%d reached FULFILL)", figure, fulfilled.size(), of), toFulfill.p50p99(), "p99 ≤ 2 s");
+        table.add(String.format(Locale.ROOT, "%s (%d of %d created and paid, %d of them reached FULFILL)", figure, paid.size(), of,
+                fulfilled.size()), toFulfill.p50p99(), "p99 ≤ 2 s");
     }
 
     /** The orders of {@link #createRate()} expire PAY_TIMEOUT after their creation, at the rate they were created. */
