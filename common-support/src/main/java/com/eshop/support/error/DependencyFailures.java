@@ -30,7 +30,8 @@ import java.util.concurrent.TimeoutException;
 final class DependencyFailures {
     private static final Set<FrameworkErrorCode> SEATA_NETWORK = EnumSet.of(FrameworkErrorCode.NetConnect, FrameworkErrorCode.NetDisconnect,
             FrameworkErrorCode.NetDispatch, FrameworkErrorCode.NetOnMessage, FrameworkErrorCode.getChannelError,
-            FrameworkErrorCode.ChannelNotWritable, FrameworkErrorCode.ChannelIsNotWritable, FrameworkErrorCode.NoAvailableService);
+            FrameworkErrorCode.ChannelNotWritable, FrameworkErrorCode.ChannelIsNotWritable, FrameworkErrorCode.NoAvailableService,
+            FrameworkErrorCode.RegisterRM);
     private static final Set<TransactionExceptionCode> SEATA_UNREACHABLE = EnumSet.of(TransactionExceptionCode.BeginFailed,
             TransactionExceptionCode.IO, TransactionExceptionCode.TransactionTimeout);
 

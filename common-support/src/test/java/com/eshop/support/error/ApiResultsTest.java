@@ -68,6 +68,9 @@ class ApiResultsTest {
                 Arguments.of(new RpcException(RpcException.TIMEOUT_EXCEPTION, "Waiting server-side response timeout by scan timer"), "a service"),
                 Arguments.of(new RpcException(RpcException.FORBIDDEN_EXCEPTION, "No provider available for the service"), "a service"),
                 Arguments.of(new FrameworkException("can not connect to 127.0.0.1:18091", FrameworkErrorCode.NetConnect), "the transaction coordinator"),
+                // a branch registered while the TC restarts: the RM cannot register with it (seen in the chaos run)
+                Arguments.of(new java.sql.SQLException(new FrameworkException("can not register RM,err:can not connect to services-server.",
+                        FrameworkErrorCode.RegisterRM)), "the transaction coordinator"),
                 Arguments.of(new TmTransactionException(TransactionExceptionCode.BeginFailed, "begin failed"), "the transaction coordinator"));
     }
 

@@ -83,9 +83,9 @@ public final class BenchMain {
                     : new Sizes(500, 200, 600, 20, 600, 60, 1000, 1_000_000, 1000);
         }
 
-        /** Paid orders the overload phase may use: twice a chain rate of up to 15/s, for its seconds. */
+        /** Paid orders the overload phase may use: twice a chain rate of up to 20/s, for its seconds. */
         int overloadOrders() {
-            return overloadSeconds * 30;
+            return overloadSeconds * 40;
         }
     }
 
@@ -447,6 +447,7 @@ public final class BenchMain {
         }
         BenchOrders.sleep(PAY_TIMEOUT.plusSeconds(1)); // every one of them has expired now
         log(lost.size() + " orders expired without a timer message; triggering the scan every " + SCAN_INTERVAL.toSeconds() + " s");
+        CpuBudget cpu = CpuBudget.start(stack);
         long firstScan = System.nanoTime();
         long deadline = firstScan + Duration.ofMinutes(3).toNanos();
         int cancelled = 0;
@@ -465,6 +466,7 @@ public final class BenchMain {
             BenchOrders.sleep(Duration.ofMillis(200));
         }
         double seconds = (System.nanoTime() - firstScan) / 1e9;
+        log("CPU ms per order the scan cancelled, from the first scan to the last cancel: " + cpu.perOrder(cancelled).line());
         table.add(String.format(Locale.ROOT, "lost-timeout recovery: %d expired among %d unpaid (%d/%d cancelled, %d scan(s))",
                 lost.size(), sizes.unpaidOrders(), cancelled, lost.size(), scans), String.format(Locale.ROOT, "%.1f s after the first scan", seconds),
                 "≤ " + (SCAN_INTERVAL.toSeconds() + 5) + " s after expiry");

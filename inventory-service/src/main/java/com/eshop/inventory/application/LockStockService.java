@@ -38,14 +38,18 @@ public class LockStockService {
         String orderId = Checks.id(request.getOrderId(), "orderId");
         List<StockLine> lines = StockLines.mergeSorted(toLines(request.getOrderItemRequestList()));
 
-        Set<String> alreadyLocked = logRepository.findByOrderId(orderId).stream()
-                .map(StockLog::skuCode).collect(Collectors.toSet());
+        Set<String> alreadyLocked = logRepository.findByOrderId(orderId).isEmpty() ? Set.of() : committedSkus(orderId);
         for (StockLine line : lines) {
             if (alreadyLocked.contains(line.skuCode())) {
                 continue;
             }
-            // The log row first: its unique key makes a concurrent duplicate wait for us, then skip the SKU.
+            // The log row first: its unique key makes a concurrent duplicate wait for us, then skip the SKU once the
+            // duplicate's row is committed.
             if (!logRepository.insertLocked(orderId, line.skuCode(), line.quantity())) {
+                if (!committedSkus(orderId).contains(line.skuCode())) {
+                    throw new BizException(ErrorCode.LOCK_BUSY, "stock of " + line.skuCode() + " for order " + orderId
+                            + " is being locked by another attempt, retry later");
+                }
                 continue;
             }
             if (!stockRepository.lock(line.skuCode(), line.quantity())) {
@@ -53,6 +57,14 @@ public class LockStockService {
             }
         }
         return true;
+    }
+
+    /**
+     * The SKUs an earlier attempt of this order locked. They count only once that attempt's global transaction is
+     * committed, not while it may still be rolled back (LOCK_BUSY until then).
+     */
+    private Set<String> committedSkus(String orderId) {
+        return logRepository.findCommittedByOrderId(orderId).stream().map(StockLog::skuCode).collect(Collectors.toSet());
     }
 
     private BizException stockRefusal(StockLine line) {

@@ -7,6 +7,8 @@ import com.eshop.inventory.infrastructure.dataobject.ProductStockLogDO;
 import com.eshop.inventory.infrastructure.mapper.ProductStockLogMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.apache.seata.spring.annotation.GlobalLock;
 
 import java.util.List;
 
@@ -20,10 +22,22 @@ public class MybatisStockLogRepository implements StockLogRepository {
 
     @Override
     public List<StockLog> findByOrderId(String orderId) {
-        return mapper.selectByOrderId(orderId).stream()
-                .map(row -> new StockLog(row.getId(), row.getOrderId(), row.getSkuCode(), row.getQuantity(),
-                        StockLogStatus.of(row.getStatus())))
-                .toList();
+        return mapper.selectByOrderId(orderId).stream().map(MybatisStockLogRepository::toLog).toList();
+    }
+
+    /**
+     * FOR UPDATE: inside a global transaction Seata checks the rows' global locks (outside one, {@link GlobalLock} makes
+     * it) and retries, then fails with a lock conflict while another global transaction holds them.
+     */
+    @Override
+    @GlobalLock
+    @Transactional(rollbackFor = Exception.class)
+    public List<StockLog> findCommittedByOrderId(String orderId) {
+        return mapper.selectByOrderIdForUpdate(orderId).stream().map(MybatisStockLogRepository::toLog).toList();
+    }
+
+    private static StockLog toLog(ProductStockLogDO row) {
+        return new StockLog(row.getId(), row.getOrderId(), row.getSkuCode(), row.getQuantity(), StockLogStatus.of(row.getStatus()));
     }
 
     @Override

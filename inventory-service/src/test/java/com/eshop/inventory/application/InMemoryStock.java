@@ -1,22 +1,28 @@
 package com.eshop.inventory.application;
 
+import com.eshop.common.api.ErrorCode;
 import com.eshop.inventory.domain.ProductStock;
 import com.eshop.inventory.domain.ProductStockRepository;
 import com.eshop.inventory.domain.StockLog;
 import com.eshop.inventory.domain.StockLogRepository;
 import com.eshop.inventory.domain.StockLogStatus;
+import com.eshop.support.error.BizException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Both repositories in memory, with the same conditions as the SQL of the MyBatis mappers. */
 final class InMemoryStock implements ProductStockRepository, StockLogRepository {
     final Map<String, ProductStock> stock = new HashMap<>();
     final List<StockLog> logs = new ArrayList<>();
+    /** Orders whose log rows an unfinished global transaction wrote: a committed read is refused, as Seata's lock check does. */
+    final Set<String> ordersHeldByUnfinishedTransaction = new HashSet<>();
 
     void add(String sku, int sale) {
         stock.put(sku, new ProductStock(sku, "product " + sku, sale, 0, 0));
@@ -60,6 +66,14 @@ final class InMemoryStock implements ProductStockRepository, StockLogRepository 
     public synchronized List<StockLog> findByOrderId(String orderId) {
         return logs.stream().filter(l -> l.orderId().equals(orderId))
                 .sorted(Comparator.comparing(StockLog::skuCode)).toList();
+    }
+
+    @Override
+    public synchronized List<StockLog> findCommittedByOrderId(String orderId) {
+        if (ordersHeldByUnfinishedTransaction.contains(orderId)) {
+            throw new BizException(ErrorCode.LOCK_BUSY, "stock log of " + orderId + " is held by an unfinished global transaction");
+        }
+        return findByOrderId(orderId);
     }
 
     @Override

@@ -36,6 +36,16 @@ class LockStockServiceTest {
     }
 
     @Test
+    void stockLockedByAnEarlierAttemptThatMayStillRollBackIsRefusedLockBusyNotSkipped() {
+        service.lockProductStock(lockRequest("O1", item("SKU-1001", 3)));
+        db.ordersHeldByUnfinishedTransaction.add("O1");
+
+        assertRefused(() -> service.lockProductStock(lockRequest("O1", item("SKU-1001", 3), item("SKU-1002", 1))), ErrorCode.LOCK_BUSY);
+        assertThat(db.get("SKU-1002")).as("nothing more locked").isEqualTo(stock("SKU-1002", 100, 0, 0));
+        assertThat(db.findByOrderId("O1")).hasSize(1);
+    }
+
+    @Test
     void lockRefusesInsufficientAndUnknownStock() {
         assertRefused(() -> service.lockProductStock(lockRequest("O1", item("SKU-LIMITED", 6))),
                 ErrorCode.PRODUCT_STOCK_INSUFFICIENT);

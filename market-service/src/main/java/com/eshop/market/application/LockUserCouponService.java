@@ -39,7 +39,13 @@ public class LockUserCouponService {
             }
             UserCoupon.LockRefusal refusal = coupon.lockRefusal(userId, orderId);
             if (refusal == UserCoupon.LockRefusal.HELD_BY_THIS_ORDER) {
-                return UserCouponDtoAssembler.toDto(coupon);
+                // an earlier attempt of this order locked it: that counts only once its global transaction is
+                // committed, not while it may still be rolled back (LOCK_BUSY until then, FREE if it was)
+                coupon = repository.findCommittedCoupon(couponId).orElseThrow();
+                refusal = coupon.lockRefusal(userId, orderId);
+                if (refusal == UserCoupon.LockRefusal.HELD_BY_THIS_ORDER) {
+                    return UserCouponDtoAssembler.toDto(coupon);
+                }
             }
             if (refusal != UserCoupon.LockRefusal.FREE || attempt == 2) {
                 throw new BizException(ErrorCode.COUPON_UNUSABLE, "coupon " + couponId + " cannot be used by order "

@@ -3,6 +3,7 @@ package com.eshop.market.application;
 import com.eshop.common.api.ErrorCode;
 import com.eshop.common.api.market.UserCouponDTO;
 import com.eshop.market.domain.CouponUsage;
+import com.eshop.market.domain.UserCoupon;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LockUserCouponServiceTest {
     private final InMemoryUserCouponRepository repository = new InMemoryUserCouponRepository();
-    private final LockUserCouponService service = new LockUserCouponService(repository, new InMemoryCouponLogRepository());
+    private final InMemoryCouponLogRepository couponLogs = new InMemoryCouponLogRepository();
+    private final LockUserCouponService service = new LockUserCouponService(repository, couponLogs);
 
     @Test
     void lockTakesTheCouponForTheOrderAndReturnsItsAmount() {
@@ -31,6 +33,27 @@ class LockUserCouponServiceTest {
 
         assertThat(again.getOrderId()).isEqualTo("A");
         assertThat(repository.coupons.get("CP-U1001-1").orderId()).isEqualTo("A");
+    }
+
+    @Test
+    void aCouponHeldByAnEarlierAttemptOfTheOrderThatMayStillRollBackIsRefusedLockBusyNotTakenAsLocked() {
+        repository.coupons.put("CP-U1001-1", new UserCoupon("CP-U1001-1", "U1001", 1000, CouponUsage.USED, "A"));
+        repository.heldByUnfinishedTransaction.add("CP-U1001-1");
+
+        assertRefused(() -> service.lockUserCoupon(lock("U1001", "CP-U1001-1", "A")), ErrorCode.LOCK_BUSY);
+        assertThat(couponLogs.findByOrderId("A")).as("nothing recorded as locked").isEmpty();
+    }
+
+    @Test
+    void aCouponWhoseEarlierAttemptWasRolledBackMeanwhileIsLockedAnew() {
+        repository.coupons.put("CP-U1001-1", new UserCoupon("CP-U1001-1", "U1001", 1000, CouponUsage.USED, "A"));
+        repository.rolledBackBeforeCommittedRead.put("CP-U1001-1", new UserCoupon("CP-U1001-1", "U1001", 1000, CouponUsage.UNUSED, null));
+
+        UserCouponDTO dto = service.lockUserCoupon(lock("U1001", "CP-U1001-1", "A"));
+
+        assertThat(dto.getOrderId()).isEqualTo("A");
+        assertThat(repository.coupons.get("CP-U1001-1").usage()).isEqualTo(CouponUsage.USED);
+        assertThat(couponLogs.findByOrderId("A")).as("locked by this attempt").hasSize(1);
     }
 
     @Test

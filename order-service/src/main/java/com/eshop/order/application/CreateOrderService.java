@@ -36,7 +36,9 @@ public class CreateOrderService {
     public CreateOrderDTO createOrder(CreateOrderRequest request) {
         checkCreateOrderRequestParam(request);
         String orderId = request.getOrderId() != null ? request.getOrderId() : orderNoManager.genOrderId();
-        if (orderRepository.findOrder(orderId).isPresent()) {
+        // an order row of an earlier attempt exists only once that attempt's global transaction is committed: while it
+        // may still be rolled back the committed read answers LOCK_BUSY, and after a rollback the order is created anew
+        if (orderRepository.findOrder(orderId).isPresent() && orderRepository.findCommittedOrder(orderId).isPresent()) {
             throw new BizException(ErrorCode.ORDER_ALREADY_EXISTS, "order " + orderId + " already exists");
         }
         List<OrderItem> items = orderItems(orderId, mergeQuantities(request.getOrderItemRequestList()));

@@ -13,6 +13,9 @@ public interface ProductStockLogMapper extends BaseMapper<ProductStockLogDO> {
     @Select("SELECT * FROM product_stock_log WHERE order_id = #{orderId} ORDER BY sku_code")
     List<ProductStockLogDO> selectByOrderId(@Param("orderId") String orderId);
 
+    @Select("SELECT * FROM product_stock_log WHERE order_id = #{orderId} ORDER BY sku_code FOR UPDATE")
+    List<ProductStockLogDO> selectByOrderIdForUpdate(@Param("orderId") String orderId);
+
     @Update("UPDATE product_stock_log SET status = #{to} WHERE id = #{id} AND status = #{from}")
     int updateStatus(@Param("id") long id, @Param("from") int from, @Param("to") int to);
 }
