@@ -48,7 +48,8 @@ public class DeadLetterDepth {
 
     public void register(MeterRegistry registry, Collection<String> groups) {
         for (String group : groups) {
-            Gauge.builder(EshopMetrics.DLQ_DEPTH, this, depth -> depth.depth(group)).tag("group", group)
+            // strong: Micrometer holds a gauge's object weakly, and a collected one reads NaN
+            Gauge.builder(EshopMetrics.DLQ_DEPTH, this, depth -> depth.depth(group)).tag("group", group).strongReference(true)
                     .description("dead letters of the group not re-driven yet").register(registry);
         }
     }
