@@ -5,6 +5,7 @@ import com.eshop.common.api.enums.OrderStatusEnum;
 import com.eshop.common.api.order.CreateOrderDTO;
 import com.eshop.stack.ServiceSpec;
 import com.eshop.systemtest.support.Outcomes;
+import com.eshop.systemtest.support.RuntimeConfig;
 import com.eshop.systemtest.support.Scenario;
 import com.eshop.systemtest.support.Suite;
 import com.eshop.systemtest.support.TestData;
@@ -51,6 +52,11 @@ class GracefulShutdownIT {
             }
             orders.add(new Placed(order, user, paid));
         }
+        // every cancel of the burst admitted, so that all of them are in flight when the service stops: the adaptive
+        // limit would refuse some at once (FLOW_LIMITED, nothing changed; FlowControlAndCircuitBreakerIT covers that),
+        // and their retries after the restart would race the unpaid orders' pay timeout. The restart drops this setting.
+        RuntimeConfig.set(ServiceSpec.ORDER, "eshop.sentinel.flow[AfterSaleApi.cancelOrder].min-concurrent-calls",
+                Integer.toString(orders.size()));
         long logBefore = Files.size(Suite.stack().serviceLog(ServiceSpec.ORDER));
         String shutdownLog;
 
