@@ -24,7 +24,6 @@ import com.eshop.support.mq.TransactionCheckReadiness;
 import com.eshop.support.mq.TransactionListenerDispatcher;
 import com.eshop.support.sentinel.AdaptiveConcurrencyLimit;
 import com.eshop.support.sentinel.AdaptiveLimits;
-import com.eshop.support.sentinel.SentinelRuleProperties;
 import com.eshop.support.sentinel.SentinelRules;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,7 +38,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -105,18 +103,17 @@ public class EshopSupportAutoConfiguration {
         return new SentinelRules(environment);
     }
 
-    /** The calls each adaptively limited API admits at once now, for dashboards (0 once a resource loses its target). */
+    /**
+     * The calls each adaptively limited API admits at once now, for dashboards (0 once a resource loses its target).
+     * Takes {@link SentinelRules} so that the limits are loaded first.
+     */
     @Bean
-    public MeterBinder admissionLimits(Environment environment) {
-        return registry -> Binder.get(environment).bindOrCreate("eshop.sentinel", SentinelRuleProperties.class).getFlow()
-                .forEach((resource, flow) -> {
-                    if (flow.getLatencyTarget() != null) {
-                        Gauge.builder(EshopMetrics.ADMISSION_LIMIT, () -> {
-                            AdaptiveConcurrencyLimit limit = AdaptiveLimits.of(resource);
-                            return limit == null ? 0 : limit.limit();
-                        }).tag("resource", resource).description("calls admitted at once by the adaptive limit").register(registry);
-                    }
-                });
+    public MeterBinder admissionLimits(SentinelRules sentinelRules) {
+        return registry -> AdaptiveLimits.resources().forEach(resource ->
+                Gauge.builder(EshopMetrics.ADMISSION_LIMIT, () -> {
+                    AdaptiveConcurrencyLimit limit = AdaptiveLimits.of(resource);
+                    return limit == null ? 0 : limit.limit();
+                }).tag("resource", resource).description("calls admitted at once by the adaptive limit").register(registry));
     }
 
     @Bean(destroyMethod = "shutdown")

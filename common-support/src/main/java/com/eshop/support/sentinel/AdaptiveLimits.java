@@ -3,6 +3,7 @@ package com.eshop.support.sentinel;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The adaptive concurrency limits of the public API methods that have a {@code latency-target}
@@ -20,6 +21,11 @@ public final class AdaptiveLimits {
     public static AdaptiveConcurrencyLimit of(String resource) {
         Entry entry = limits.get(resource);
         return entry == null ? null : entry.limit();
+    }
+
+    /** The resources that have an adaptive limit now. */
+    public static Set<String> resources() {
+        return limits.keySet();
     }
 
     static synchronized void load(SentinelRuleProperties properties) {

@@ -99,11 +99,16 @@ final class BenchOrders {
 
     /** A user's cancel, retried on a transient answer as a client does; the final answer's error code or "OK". */
     String cancel(Order order) {
+        CancelOrderRequest request = cancelRequest(order);
+        JsonResult<Boolean> result = retrying(() -> client.afterSaleApi.cancelOrder(request));
+        return result.isOk() ? "OK" : result.getErrorCode();
+    }
+
+    private static CancelOrderRequest cancelRequest(Order order) {
         CancelOrderRequest request = new CancelOrderRequest();
         request.setOrderId(order.orderId());
         request.setUserId(order.userId());
-        JsonResult<Boolean> result = retrying(() -> client.afterSaleApi.cancelOrder(request));
-        return result.isOk() ? "OK" : result.getErrorCode();
+        return request;
     }
 
     /**
@@ -121,11 +126,8 @@ final class BenchOrders {
 
     /** A user's cancel sent once, as the overload phase offers it: "OK", the error code, or "EXCEPTION" (e.g. a timeout). */
     String cancelOnce(Order order) {
-        CancelOrderRequest request = new CancelOrderRequest();
-        request.setOrderId(order.orderId());
-        request.setUserId(order.userId());
         try {
-            JsonResult<Boolean> result = client.afterSaleApi.cancelOrder(request);
+            JsonResult<Boolean> result = client.afterSaleApi.cancelOrder(cancelRequest(order));
             return result.isOk() ? "OK" : result.getErrorCode();
         } catch (RuntimeException e) {
             return "EXCEPTION";

@@ -91,7 +91,7 @@ class GracefulShutdownIT {
             if (answer == null || !answer.isOk()) {
                 assertThat(scenario.orderStatus(orderId)).as("order %s after a failed cancel", orderId)
                         .isIn(OrderStatusEnum.CANCELED.getCode(), OrderStatusEnum.CREATED.getCode(), OrderStatusEnum.FULFILL.getCode());
-                cancelUntilAccepted(placed);
+                scenario.cancelUntilAccepted(orderId, placed.user().userId(), Duration.ofSeconds(60));
             }
             Outcomes.assertFullyCancelled(scenario, orderId, placed.user().couponId(), 0,
                     placed.paid() ? placed.order().getPayAmount() : 0);
@@ -102,11 +102,6 @@ class GracefulShutdownIT {
         return Integer.valueOf(OrderStatusEnum.CANCELED.getCode()).equals(scenario.orderStatus(orderId));
     }
 
-    /** A cancel that failed while the service went down is retried as a client would: it must succeed now. */
-    private void cancelUntilAccepted(Placed placed) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> scenario.cancel(placed.order().getOrderId(), placed.user().userId()).isOk());
-    }
 
     private static JsonResult<Boolean> answered(Future<JsonResult<Boolean>> answer) throws InterruptedException {
         try {

@@ -9,7 +9,6 @@ import com.eshop.systemtest.support.Outcomes;
 import com.eshop.systemtest.support.Scenario;
 import com.eshop.systemtest.support.Suite;
 import com.eshop.systemtest.support.TestData;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -96,20 +95,12 @@ class DependencyOutageIT {
                         .as("%s: the cancel of %s answered %s (%s): a client must be told to retry", outage, orderId,
                                 answer.result().getErrorCode(), answer.result().getErrorMessage())
                         .isTrue();
-                cancelUntilAccepted(placed);
+                scenario.cancelUntilAccepted(orderId, placed.user().userId(), Duration.ofSeconds(90));
             }
             Outcomes.assertFullyCancelled(scenario, orderId, placed.user().couponId(), 0, placed.order().getPayAmount());
         }
     }
 
-    /**
-     * After a retryable answer a client retries; once the dependency is back the cancel is accepted (OK, also when the
-     * first attempt had taken effect after all).
-     */
-    private void cancelUntilAccepted(Placed placed) {
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> scenario.cancel(placed.order().getOrderId(), placed.user().userId()).isOk());
-    }
 
     private record Placed(CreateOrderDTO order, TestData.UserCoupon user) {
     }

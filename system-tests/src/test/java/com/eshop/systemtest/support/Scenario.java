@@ -126,6 +126,15 @@ public final class Scenario {
         return client.afterSaleApi.cancelOrder(request);
     }
 
+    /**
+     * A cancel that was refused with a retryable answer or lost with its connection is retried as a client would:
+     * it must be accepted (OK, also when the first attempt had taken effect after all) within {@code within}.
+     */
+    public void cancelUntilAccepted(String orderId, String userId, Duration within) {
+        Awaitility.await().atMost(within).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> cancel(orderId, userId).isOk());
+    }
+
     /** A paid order with the user's coupon, cancelled in FULFILL and awaited until fully cancelled and refunded. */
     public CreateOrderDTO paidOrderCancelledInFulfillment(TestData.UserCoupon user, String skuCode) {
         CreateOrderDTO order = createOrder(user.userId(), user.couponId(), items(skuCode, 1));
