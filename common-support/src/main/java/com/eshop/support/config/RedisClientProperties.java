@@ -14,11 +14,8 @@ import java.time.Duration;
 @Data
 @ConfigurationProperties("eshop.redis")
 public class RedisClientProperties {
-    /**
-     * Retries of a Redis command after its first attempt (Redisson's retryAttempts). 0: a lock command retried after
-     * its caller failed could take a lock nobody releases.
-     */
-    private int retryAttempts = 0;
+    /** Retries of a Redis command after its first attempt (Redisson's retryAttempts). */
+    private int retryAttempts = 1;
     /** Pause before each retry (Redisson's retryInterval). */
     private Duration retryInterval = Duration.ofMillis(500);
 }
